@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `drs` command: runs the compiled CLI. `npm install` builds it (the "prepare" script).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/src-main/cli/drs.js', import.meta.url);
+if (!existsSync(entry)) {
+  console.error('drs: 程序尚未构建，请先在项目目录运行 npm install。 / drs is not built yet: run npm install in the project folder first.');
+  process.exit(2);
+}
+const { runCli } = await import(entry.href);
+process.exitCode = runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });

@@ -1,0 +1,77 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import type { Report } from '../report/reportSchema.js';
+import type { Template } from '../template/loadTemplate.js';
+import type { RuleDef } from '../template/templateSchema.js';
+import type { Finding } from './finding.js';
+import { checkRelations, metaConditionHolds } from './relationChecks.js';
+import {
+  SectionTexts,
+  checkFeeNotices,
+  checkItemCoverage,
+  checkPlaceholders,
+  checkRequiredMeta,
+  checkRequiredSections,
+  checkSectionMentions,
+  checkSectionTopics,
+  checkStatisticsPeriod,
+  checkYearRange,
+} from './narrativeChecks.js';
+import { ReportCells } from './reportCells.js';
+import { checkBlankCells, checkCellValues, checkEmptyCells, checkUnitRecorded } from './tableValueChecks.js';
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Last year's report of the same agency, for the year-over-year rules (P-05, D21-01, D19-03, R-05). */
+  previous?: { report: Report; template: Template };
+}
+
+/**
+ * Checks a report against every rule of its template. Errors block a final export; warnings
+ * are shown and never block. Findings come in template rule order, so output is stable.
+ */
+export function checkReport(template: Template, report: Report, options: CheckOptions = {}): Finding[] {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const cells = new ReportCells(template, report);
+  const previous = options.previous && new ReportCells(options.previous.template, options.previous.report);
+  const texts = new SectionTexts(cells);
+  const findings: Finding[] = [];
+  for (const rule of template.rules) {
+    if (rule.kind === 'relation') continue;
+    const when = template.ruleConditions.get(rule);
+    if (when && !metaConditionHolds(when, cells)) continue;
+    runRule(rule, template, cells, texts, locale, findings);
+  }
+  checkRelations(template, cells, previous, locale, findings);
+  return findings;
+}
+
+function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Template, cells: ReportCells, texts: SectionTexts, locale: Locale, out: Finding[]): void {
+  switch (rule.kind) {
+    case 'cellValue':
+      return checkCellValues(rule, template, cells, locale, out);
+    case 'emptyCells':
+      return checkEmptyCells(rule, template, cells, locale, out);
+    case 'blankCells':
+      return checkBlankCells(rule, template, cells, locale, out);
+    case 'unitRecorded':
+      return checkUnitRecorded(rule, template, cells, locale, out);
+    case 'sectionMentions':
+      return checkSectionMentions(rule, template, texts, locale, out);
+    case 'sectionTopics':
+      return checkSectionTopics(rule, template, texts, locale, out);
+    case 'feeNotices':
+      return checkFeeNotices(rule, template, cells, texts, locale, out);
+    case 'statisticsPeriod':
+      return checkStatisticsPeriod(rule, template, cells, texts, locale, out);
+    case 'requiredSections':
+      return checkRequiredSections(rule, template, texts, locale, out);
+    case 'requiredMeta':
+      return checkRequiredMeta(rule, cells, locale, out);
+    case 'yearRange':
+      return checkYearRange(rule, template, cells, locale, out);
+    case 'itemCoverage':
+      return checkItemCoverage(rule, template, texts, locale, out);
+    case 'placeholders':
+      return checkPlaceholders(rule, template, texts, locale, out);
+  }
+}

@@ -1,0 +1,55 @@
+import { parseCell, type ParsedCell } from '../report/cellValue.js';
+import type { Report } from '../report/reportSchema.js';
+import type { Template } from '../template/loadTemplate.js';
+import type { TableModel } from '../template/tableModel.js';
+
+/**
+ * The report's table values, parsed once per check run and read by every rule.
+ * `value()` answers in the scaled integer domain (cellValue.ts); undefined means "cannot be used"
+ * (an invalid entry already reported by a value rule, or a cell this format does not have).
+ */
+export class ReportCells {
+  private readonly parsed = new Map<string, ParsedCell>();
+
+  constructor(
+    readonly template: Template,
+    readonly report: Report,
+  ) {
+    for (const model of template.tableModels.values()) {
+      const values = report.tables[model.def.id] ?? {};
+      for (const cell of model.cells) {
+        this.parsed.set(key(model.def.id, cell.rowId, cell.colId), parseCell(values[cell.rowId]?.[cell.colId], cell.valueType, cell.notApplicable));
+      }
+    }
+  }
+
+  parsedCell(tableId: string, rowId: string, colId: string): ParsedCell | undefined {
+    return this.parsed.get(key(tableId, rowId, colId));
+  }
+
+  /** Empty counts as 0 here; the empty-cell rule reports it separately. A group row sums its items. */
+  value(model: TableModel, rowId: string, colId: string): number | undefined {
+    const items = model.groupItems(rowId);
+    if (items.length > 0) {
+      let sum = 0;
+      for (const item of items) {
+        const v = this.value(model, item, colId);
+        if (v === undefined) return undefined;
+        sum += v;
+      }
+      return sum;
+    }
+    const cell = this.parsed.get(key(model.def.id, rowId, colId));
+    if (!cell || cell.state === 'invalid') return undefined;
+    return cell.state === 'empty' ? 0 : cell.scaled;
+  }
+
+  tableByRole(role: string): TableModel | undefined {
+    for (const model of this.template.tableModels.values()) if (model.def.role === role) return model;
+    return undefined;
+  }
+}
+
+function key(tableId: string, rowId: string, colId: string): string {
+  return `${tableId}\u0000${rowId}\u0000${colId}`;
+}

@@ -1,0 +1,91 @@
+import { CELL_PROBLEMS } from '../i18n/coreMessages.js';
+import { localize, type Locale } from '../i18n/locale.js';
+import type { RuleDef } from '../template/templateSchema.js';
+import type { Template } from '../template/loadTemplate.js';
+import type { Finding } from './finding.js';
+import { cellPlaceVars } from './messagePlaces.js';
+import type { ReportCells } from './reportCells.js';
+
+type Rule<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
+
+/** V-01/V-02/V-03: every cell of the rule's value type holds a value of that type. */
+export function checkCellValues(rule: Rule<'cellValue'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  for (const model of template.tableModels.values()) {
+    const stored = cells.report.tables[model.def.id] ?? {};
+    for (const cell of model.cells) {
+      if (cell.valueType !== rule.valueType) continue;
+      const parsed = cells.parsedCell(model.def.id, cell.rowId, cell.colId);
+      if (parsed?.state !== 'invalid') continue;
+      const raw = stored[cell.rowId]?.[cell.colId];
+      const problem = localize(CELL_PROBLEMS[parsed.problem], locale, { value: String(raw) });
+      out.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        location: { tableId: model.def.id, rowId: cell.rowId, colId: cell.colId },
+        expected: null,
+        actual: raw ?? null,
+        message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, cell.rowId, cell.colId, locale), problem }),
+      });
+    }
+  }
+}
+
+/** V-04: input cells left empty, one finding per table row so a new report is not buried in them. */
+export function checkEmptyCells(rule: Rule<'emptyCells'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  for (const model of template.tableModels.values()) {
+    if (model.def.optional && !cells.report.tables[model.def.id]) continue;
+    const emptyByRow = new Map<string, string[]>();
+    for (const cell of model.cells) {
+      if (cell.kind !== 'input' || model.column(cell.rowId, cell.colId)?.optional) continue;
+      if (cells.parsedCell(model.def.id, cell.rowId, cell.colId)?.state !== 'empty') continue;
+      emptyByRow.set(cell.rowId, [...(emptyByRow.get(cell.rowId) ?? []), cell.colId]);
+    }
+    for (const [rowId, colIds] of emptyByRow) {
+      const [first = ''] = colIds;
+      out.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        location: { tableId: model.def.id, rowId, colId: first },
+        expected: null,
+        actual: null,
+        message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, rowId, first, locale), count: colIds.length }),
+      });
+    }
+  }
+}
+
+/** V-07: cells the format leaves blank must stay empty. */
+export function checkBlankCells(rule: Rule<'blankCells'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  for (const model of template.tableModels.values()) {
+    const stored = cells.report.tables[model.def.id] ?? {};
+    for (const block of model.def.blocks) {
+      for (const col of block.columns.filter((c) => c.kind === 'blank')) {
+        for (const row of block.rows) {
+          const raw = stored[row.id]?.[col.id];
+          if (raw === undefined || raw === null) continue;
+          out.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            location: { tableId: model.def.id, rowId: row.id, colId: col.id },
+            expected: null,
+            actual: raw,
+            message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, row.id, col.id, locale), value: String(raw) }),
+          });
+        }
+      }
+    }
+  }
+}
+
+/** V-06: an amount whose unit the format does not print must have its unit recorded. */
+export function checkUnitRecorded(rule: Rule<'unitRecorded'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  if (cells.report.cellUnits?.[rule.table]?.[rule.row]?.[rule.col]) return;
+  out.push({
+    ruleId: rule.id,
+    severity: rule.severity,
+    location: { tableId: rule.table, rowId: rule.row, colId: rule.col },
+    expected: null,
+    actual: null,
+    message: localize(rule.message, locale, cellPlaceVars(template, rule.table, rule.row, rule.col, locale)),
+  });
+}

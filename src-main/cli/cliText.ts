@@ -1,0 +1,44 @@
+import type { Locale } from '../../src-core/index.js';
+
+/** Every line the command line prints, in both languages. */
+const TEXT = {
+  usage: {
+    'zh-CN': `用法：
+  drs templates                          列出可用的报告格式
+  drs new [--template ID] [--year YYYY] --org 机关全称 [--unit-type people_government|department|other] [--rulemaking] -o 文件.drs
+                                         新建报告（填入标准表述）
+  drs validate 文件.drs… [--json]        检查报告；无错误退出码 0，有错误 1，文件无法读取 2
+选项：--lang zh-CN|en 输出语言（默认中文）`,
+    en: `Usage:
+  drs templates                          list the report formats
+  drs new [--template ID] [--year YYYY] --org NAME [--unit-type people_government|department|other] [--rulemaking] -o FILE.drs
+                                         create a report with the standard wording
+  drs validate FILE.drs… [--json]        check reports; exit 0 without errors, 1 with errors, 2 if a file cannot be read
+Option: --lang zh-CN|en output language (default Chinese)`,
+  },
+  unknownCommand: { 'zh-CN': '未知命令“{command}”。运行 drs --help 查看用法。', en: 'Unknown command "{command}". Run drs --help for usage.' },
+  badArgs: { 'zh-CN': '参数有误：{detail}。运行 drs --help 查看用法。', en: 'Wrong arguments: {detail}. Run drs --help for usage.' },
+  missingOption: { 'zh-CN': '缺少 {option}', en: '{option} is missing' },
+  noFiles: { 'zh-CN': '请指定要检查的 .drs 文件', en: 'name the .drs file(s) to check' },
+  badYear: { 'zh-CN': '年度应为 2008 至 2100 之间的四位数字，当前为“{value}”', en: 'the year must be a four-digit year from 2008 to 2100, not "{value}"' },
+  badUnitType: { 'zh-CN': '单位类型应为 people_government、department 或 other', en: 'the unit type must be people_government, department or other' },
+  unknownTemplate: { 'zh-CN': '未知的报告格式“{id}”（可用：{known}）', en: 'unknown format "{id}" (known: {known})' },
+  noTemplateForYear: { 'zh-CN': '没有适用于 {year} 年的报告格式，请用 --template 指定', en: 'no format fits the year {year}; choose one with --template' },
+  fileExists: { 'zh-CN': '文件“{file}”已存在，未覆盖。请换一个文件名。', en: 'The file "{file}" exists and was not overwritten. Choose another name.' },
+  cannotWrite: { 'zh-CN': '无法写入“{file}”：{reason}', en: 'Cannot write "{file}": {reason}' },
+  cannotRead: { 'zh-CN': '无法读取“{file}”：{reason}', en: 'Cannot read "{file}": {reason}' },
+  created: { 'zh-CN': '已新建报告：{file}（格式 {template}，{year} 年度）', en: 'Created the report {file} (format {template}, year {year})' },
+  fileOk: { 'zh-CN': '{file}：没有错误，{warnings} 个警告', en: '{file}: no errors, {warnings} warning(s)' },
+  fileBad: { 'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告', en: '{file}: {errors} error(s), {warnings} warning(s)' },
+  loadFailed: { 'zh-CN': '{file}：无法作为报告打开。{reason}', en: '{file}: cannot be opened as a report. {reason}' },
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  brokenTemplate: { 'zh-CN': '报告格式文件有误：{detail}', en: 'A format file is broken: {detail}' },
+  internal: { 'zh-CN': '程序内部错误：{detail}（报告文件未被修改）', en: 'Internal error: {detail} (no report file was changed)' },
+} as const;
+
+export type CliTextKey = keyof typeof TEXT;
+
+export function cliText(key: CliTextKey, locale: Locale, values: Record<string, string | number> = {}): string {
+  return TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+}

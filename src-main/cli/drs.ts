@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  checkReport,
+  countBySeverity,
+  createReport,
+  describeLoadError,
+  parseReport,
+  TemplateError,
+  unitTypeSchema,
+  type Locale,
+  type Template,
+} from '../../src-core/index.js';
+import { loadTemplateLibrary, orderedTemplates } from '../services/TemplateLibrary.js';
+import { cliText, type CliTextKey } from './cliText.js';
+
+/** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
+class UsageError extends Error {}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const OPTIONS = {
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  template: { type: 'string' },
+  year: { type: 'string' },
+  org: { type: 'string' },
+  'unit-type': { type: 'string' },
+  rulemaking: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function localeFrom(argv: readonly string[]): Locale {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return value === 'en' ? 'en' : 'zh-CN';
+}
+
+export function runCli(argv: readonly string[], io: Io, now: Date = new Date()): number {
+  const locale = localeFrom(argv);
+  const t = (key: CliTextKey, values?: Record<string, string | number>): string => cliText(key, locale, values);
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(t('badArgs', { detail: error instanceof Error ? error.message : String(error) }));
+    }
+    const { values, positionals } = parsed;
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(t('usage'));
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const templates = loadTemplateLibrary();
+    switch (command) {
+      case 'templates':
+        for (const tpl of orderedTemplates(templates)) {
+          const years = `${tpl.years.from}–${tpl.years.to ?? ''}`;
+          io.out(`${tpl.id}\t${tpl.name[locale]}\t${years}${tpl.default ? (locale === 'en' ? '\t(default)' : '\t（默认）') : ''}`);
+        }
+        return 0;
+      case 'new':
+        return newReport(values, templates, io, t, now);
+      case 'validate':
+        if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
+        return validate(rest, values.json === true, templates, io, locale, t);
+      default:
+        throw new UsageError(t('unknownCommand', { command }));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) io.err(`drs: ${error.message}`);
+    else if (error instanceof TemplateError) io.err(`drs: ${t('brokenTemplate', { detail: error.message })}`);
+    else io.err(`drs: ${t('internal', { detail: error instanceof Error ? error.message : String(error) })}`);
+    return 2;
+  }
+}
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+type Translate = (key: CliTextKey, values?: Record<string, string | number>) => string;
+
+function pickTemplate(templates: ReadonlyMap<string, Template>, id: string | undefined, year: number, t: Translate): Template {
+  if (id !== undefined) {
+    const template = templates.get(id);
+    if (!template) throw new UsageError(t('unknownTemplate', { id, known: [...templates.keys()].join(', ') }));
+    return template;
+  }
+  const fits = orderedTemplates(templates).find((tpl) => year >= tpl.years.from && (tpl.years.to === undefined || year <= tpl.years.to));
+  if (!fits) throw new UsageError(t('noTemplateForYear', { year }));
+  return fits;
+}
+
+function newReport(values: Values, templates: ReadonlyMap<string, Template>, io: Io, t: Translate, now: Date): number {
+  if (!values.org?.trim()) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '--org' }) }));
+  if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
+  const year = values.year === undefined ? now.getFullYear() - 1 : Number(values.year);
+  if (!/^\d{4}$/.test(String(year)) || year < 2008 || year > 2100) throw new UsageError(t('badArgs', { detail: t('badYear', { value: values.year ?? '' }) }));
+  const unitType = unitTypeSchema.safeParse(values['unit-type'] ?? 'department');
+  if (!unitType.success) throw new UsageError(t('badArgs', { detail: t('badUnitType') }));
+  const template = pickTemplate(templates, values.template, year, t);
+  const report = createReport(template, { orgName: values.org.trim(), year, unitType: unitType.data, hasRulemakingPower: values.rulemaking === true }, now);
+  try {
+    // 'wx': a new report never replaces an existing file.
+    writeFileSync(values.output, `${JSON.stringify(report, null, 1)}\n`, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(t('fileExists', { file: values.output }));
+    throw new UsageError(t('cannotWrite', { file: values.output, reason: code ?? String(error) }));
+  }
+  io.out(t('created', { file: values.output, template: template.id, year }));
+  return 0;
+}
+
+function validate(files: readonly string[], json: boolean, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): number {
+  let exit = 0;
+  const allFindings: object[] = [];
+  const loadErrors: object[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      loadErrors.push({ file, code: 'io', message: t('cannotRead', { file, reason }) });
+      if (!json) io.err(`drs: ${t('cannotRead', { file, reason })}`);
+      exit = 2;
+      continue;
+    }
+    const result = parseReport(text, templates);
+    if (!result.ok) {
+      const reason = describeLoadError(result.error, locale);
+      loadErrors.push({ file, code: result.error.code, path: result.error.path ?? null, message: reason });
+      if (!json) io.err(`drs: ${t('loadFailed', { file, reason })}`);
+      exit = 2;
+      continue;
+    }
+    const findings = checkReport(result.template, result.report, { locale });
+    const { errors, warnings } = countBySeverity(findings);
+    if (errors > 0 && exit === 0) exit = 1;
+    if (json) {
+      for (const f of findings) allFindings.push(files.length > 1 ? { file, ...f } : f);
+      continue;
+    }
+    for (const f of findings) io.out(`  ${t(f.severity)} [${f.ruleId}] ${f.message}`);
+    io.out(errors === 0 ? t('fileOk', { file, warnings }) : t('fileBad', { file, errors, warnings }));
+  }
+  if (json) io.out(JSON.stringify(loadErrors.length > 0 ? { findings: allFindings, loadErrors } : { findings: allFindings }, null, 1));
+  return exit;
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadTemplate, TemplateError, type Template } from '../../src-core/index.js';
+
+/** The `templates/` folder of this installation (source tree, dist build or packaged app). */
+export function defaultTemplatesDir(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  // src-main/services → ../../templates; dist/src-main/services → ../../../templates
+  const candidates = [resolve(here, '../../templates'), resolve(here, '../../../templates')];
+  return candidates.find((dir) => safeList(dir).some((f) => f.endsWith('.json'))) ?? candidates[0]!;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads every format definition (`templates/*.json`, except JSON Schemas) and validates it.
+ * A new national format is a new file here; nothing in code lists the formats.
+ */
+export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): Map<string, Template> {
+  const templates = new Map<string, Template>();
+  for (const file of safeList(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()) {
+    const path = join(dir, file);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new TemplateError(file, [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    }
+    const template = loadTemplate(json, file);
+    if (templates.has(template.id)) throw new TemplateError(file, [{ path: '$.id', message: `format id "${template.id}" is used by another file` }]);
+    templates.set(template.id, template);
+  }
+  return templates;
+}
+
+/** The default format (gov-2021) first, then newest first. */
+export function orderedTemplates(templates: ReadonlyMap<string, Template>): Template[] {
+  return [...templates.values()].sort((a, b) => Number(b.default) - Number(a.default) || b.years.from - a.years.from);
+}
