@@ -3,8 +3,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTemplate, TemplateError, type Template } from '../../src-core/index.js';
 
-/** The `templates/` folder of this installation (source tree, dist build or packaged app). */
+/**
+ * The `templates/` folder of this installation (source tree, dist build or packaged app).
+ * DRS_TEMPLATES_DIR points elsewhere, e.g. to a folder holding a new national format.
+ */
 export function defaultTemplatesDir(): string {
+  if (process.env.DRS_TEMPLATES_DIR) return resolve(process.env.DRS_TEMPLATES_DIR);
   const here = fileURLToPath(new URL('.', import.meta.url));
   // src-main/services → ../../templates; dist/src-main/services → ../../../templates
   const candidates = [resolve(here, '../../templates'), resolve(here, '../../../templates')];

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE_FILES, TEMPLATES_DIR } from '../helpers.js';
+
+/** Runs the installed command exactly as a user does: node bin/drs.mjs … */
+function drs(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [`${ROOT}bin/drs.mjs`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'drs-cli-'));
+const samples = Object.values(SAMPLE_FILES);
+
+function withError(dir: string): string {
+  const json = JSON.parse(readFileSync(SAMPLE_FILES['gov-2021']!, 'utf8'));
+  json.tables['gov-2021.apply'].r1_new.natural += 1;
+  const file = join(dir, 'error.drs');
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+}
+
+describe('drs', () => {
+  it('lists the formats, the default first', () => {
+    const { code, out } = drs(['templates']);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^gov-2021\t.*30号.*（默认）/);
+    expect(out).toContain('gov-2019');
+    expect(out).toContain('gov-2008');
+  });
+
+  it('validates the samples with zero errors (exit 0)', () => {
+    const { code, out } = drs(['validate', ...samples]);
+    expect(code).toBe(0);
+    expect(out.match(/没有错误/g)).toHaveLength(3);
+  });
+
+  it('exits 1 and names the place when a report has errors', () => {
+    const file = withError(tmp());
+    const { code, out } = drs(['validate', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('错误 [P-01] 三、收到和处理政府信息公开申请情况 · 自然人列：第一项加第二项之和（41）不等于第三项加第四项之和（40），相差 1');
+  });
+
+  it('prints findings as JSON, in English on request', () => {
+    const file = withError(tmp());
+    const { code, out } = drs(['validate', file, '--json', '--lang', 'en']);
+    expect(code).toBe(1);
+    const { findings } = JSON.parse(out) as { findings: Record<string, unknown>[] };
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['actual', 'expected', 'location', 'message', 'ruleId', 'severity']);
+    expect(findings).toContainEqual({
+      ruleId: 'P-01',
+      severity: 'error',
+      location: { tableId: 'gov-2021.apply', rowId: 'r4_carry_out', colId: 'natural' },
+      expected: 40,
+      actual: 41,
+      message: expect.stringContaining('items one plus two (41) do not equal items three plus four (40)'),
+    });
+    const ok = drs(['validate', SAMPLE_FILES['gov-2021']!, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ findings: [] });
+  });
+
+  it('exits 2 with one plain line for a file that is not a report, and leaves it untouched', () => {
+    const dir = tmp();
+    const file = join(dir, 'cut.drs');
+    const text = readFileSync(SAMPLE_FILES['gov-2021']!, 'utf8').slice(0, 500);
+    writeFileSync(file, text);
+    const before = statSync(file).mtimeMs;
+    const { code, err, out } = drs(['validate', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('文件内容不完整');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('exits 2 without a stack trace for a missing file, an unknown command or bad options', () => {
+    for (const args of [['validate', '/nonexistent/x.drs'], ['frobnicate'], ['validate'], ['new', '--year', 'abc', '--org', 'x', '-o', '/tmp/x.drs'], ['validate', '--bogus', 'x']]) {
+      const { code, err } = drs(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err, args.join(' ')).toMatch(/^drs: /);
+      expect(err, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('creates a new report with the starter wording, and never overwrites a file', () => {
+    const file = join(tmp(), 'new.drs');
+    const created = drs(['new', '--template', 'gov-2021', '--year', '2025', '--org', '某某县公安局', '-o', file]);
+    expect(created.code).toBe(0);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(report).toMatchObject({ schemaVersion: 1, templateId: 'gov-2021', meta: { orgName: '某某县公安局', year: 2025 } });
+    expect(JSON.stringify(report.sections.preamble)).toContain('自2025年1月1日起至2025年12月31日止');
+    // A new report is readable but unfinished: the gaps of the starter wording are errors.
+    const checked = drs(['validate', file, '--json']);
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.out).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('C-04');
+    const again = drs(['new', '--year', '2025', '--org', '别的局', '-o', file]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('已存在');
+    expect(JSON.parse(readFileSync(file, 'utf8')).meta.orgName).toBe('某某县公安局');
+  });
+
+  it('picks the format that fits the year when none is named', () => {
+    const file = join(tmp(), 'old.drs');
+    expect(drs(['new', '--year', '2015', '--org', '某局', '-o', file]).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).templateId).toBe('gov-2008');
+  });
+
+  it('uses a fourth format dropped into the templates folder', () => {
+    const dir = tmp();
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    cpSync(`${ROOT}tests/fixtures/fourth-format/gov-2031.json`, join(dir, 'gov-2031.json'));
+    expect(drs(['templates'], { DRS_TEMPLATES_DIR: dir }).out).toContain('gov-2031');
+    const file = join(tmp(), 'x.drs');
+    expect(drs(['new', '--year', '2031', '--org', '测试局', '-o', file], { DRS_TEMPLATES_DIR: dir }).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).templateId).toBe('gov-2031');
+  });
+
+  it('reports a broken format file by name instead of crashing', () => {
+    const dir = tmp();
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'gov-2031.json'), '{"id": "gov-2031"}');
+    const { code, err } = drs(['templates'], { DRS_TEMPLATES_DIR: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('gov-2031.json');
+    expect(err).toContain('$.name');
+  });
+});

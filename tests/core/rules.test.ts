@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { checkReport, type Report } from '../../src-core/index.js';
+import { addToCell, derive, getCell, sample, setCell, setText, template } from '../helpers.js';
+
+/** Table ids of the format under test, so one case serves every format a rule applies to. */
+interface Fmt {
+  id: string;
+  active: string;
+  apply: string;
+  review: string;
+}
+
+interface Scenario {
+  /** Changes this year's report. */
+  report?: (r: Report, f: Fmt) => void;
+  /** When present, the check runs with last year's report, made from the sample and then changed by this. */
+  previous?: (prev: Report, current: Report, f: Fmt) => void;
+}
+
+interface RuleCase {
+  rule: string;
+  formats: string[];
+  severity: 'error' | 'warning';
+  fail: Scenario;
+  /** Defaults to the consistent sample itself. */
+  pass?: Scenario;
+  /** What the failing finding must point at. */
+  at?: (f: Fmt) => Record<string, string>;
+}
+
+const MODERN = ['gov-2021', 'gov-2019'];
+const ALL = ['gov-2021', 'gov-2019', 'gov-2008'];
+
+function lastYear(current: Report): Report {
+  const prev = structuredClone(current);
+  prev.meta.year -= 1;
+  return prev;
+}
+
+const CASES: RuleCase[] = [
+  // §1 value rules
+  { rule: 'V-01', formats: MODERN, severity: 'error', fail: { report: (r, f) => setCell(r, f.apply, 'r1_new', 'natural', -1) }, at: (f) => ({ tableId: f.apply, rowId: 'r1_new', colId: 'natural' }) },
+  { rule: 'V-01', formats: MODERN, severity: 'error', fail: { report: (r, f) => setCell(r, f.apply, 'r3_1_open', 'commercial', 1.5) } },
+  { rule: 'V-01', formats: MODERN, severity: 'error', fail: { report: (r, f) => setCell(r, f.review, 'count', 'rv_upheld', 'abc') } },
+  { rule: 'V-01', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2008.stats', 'active_total', 'this_year', '12') } },
+  { rule: 'V-02', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2019.active', 'licensing', 'delta', 0.5) }, pass: { report: (r) => setCell(r, 'gov-2019.active', 'other_mgmt', 'delta', -3) } },
+  { rule: 'V-03', formats: ['gov-2021'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2021.active', 'admin_fee', 'fee_amount', 0.35) }, pass: { report: (r) => setCell(r, 'gov-2021.active', 'admin_fee', 'fee_amount', '0.3501') } },
+  { rule: 'V-03', formats: ['gov-2021'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2021.active', 'admin_fee', 'fee_amount', '1.23456') } },
+  { rule: 'V-03', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2019.active', 'central_proc', 'proc_amount', '-5') } },
+  { rule: 'V-03', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2008.stats', 'fee_charged', 'this_year', '十元') } },
+  { rule: 'V-04', formats: ALL, severity: 'warning', fail: { report: (r, f) => (f.id === 'gov-2008' ? setCell(r, 'gov-2008.stats', 'req_fax', 'this_year', null) : setCell(r, f.apply, 'r3_3_1', 'research', null)) } },
+  {
+    rule: 'V-05',
+    formats: MODERN,
+    severity: 'warning',
+    fail: { report: (r, f) => setCell(r, f.active, 'regulations', f.id === 'gov-2021' ? 'made' : 'new_made', 1) },
+    pass: {
+      report: (r, f) => {
+        r.meta.hasRulemakingPower = true;
+        setCell(r, f.active, 'regulations', f.id === 'gov-2021' ? 'made' : 'new_made', 1);
+      },
+    },
+  },
+  { rule: 'V-05', formats: MODERN, severity: 'warning', fail: { report: (r, f) => setCell(r, f.active, 'regulations', f.id === 'gov-2021' ? 'valid' : 'total_published', 2) }, pass: { report: (r, f) => setCell(r, f.active, 'regulations', f.id === 'gov-2021' ? 'valid' : 'total_published', '/') } },
+  { rule: 'V-06', formats: ['gov-2019'], severity: 'warning', fail: { report: (r) => delete r.cellUnits } },
+  { rule: 'V-07', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2019.active', 'admin_fee', '_blank', 3) }, pass: { report: (r) => setCell(r, 'gov-2019.active', 'admin_fee', '_blank', null) } },
+
+  // §2 requests table
+  { rule: 'P-01', formats: MODERN, severity: 'error', fail: { report: (r, f) => derive((addToCell(r, f.apply, 'r4_carry_out', 'natural', 1), r)) }, at: (f) => ({ tableId: f.apply, rowId: 'r4_carry_out', colId: 'natural' }) },
+  { rule: 'P-02', formats: MODERN, severity: 'error', fail: { report: (r, f) => addToCell(r, f.apply, 'r3_7_total', 'natural', 1) }, at: (f) => ({ tableId: f.apply, rowId: 'r3_7_total', colId: 'natural' }) },
+  { rule: 'P-03', formats: MODERN, severity: 'error', fail: { report: (r, f) => addToCell(r, f.apply, 'r1_new', 'total', 1) }, at: (f) => ({ tableId: f.apply, rowId: 'r1_new', colId: 'total' }) },
+  {
+    rule: 'P-04',
+    formats: MODERN,
+    severity: 'error',
+    fail: { report: (r, f) => derive((setCell(r, f.apply, 'r1_new', 'natural', 0), setCell(r, f.apply, 'r2_carried_in', 'natural', 0), r)) },
+  },
+  {
+    rule: 'P-05',
+    formats: MODERN,
+    severity: 'warning',
+    fail: { previous: (prev, _cur, f) => addToCell(prev, f.apply, 'r4_carry_out', 'natural', 2) },
+    pass: { previous: (prev, cur, f) => Object.entries(cur.tables[f.apply]?.r2_carried_in ?? {}).forEach(([col, v]) => setCell(prev, f.apply, 'r4_carry_out', col, v)) },
+  },
+  {
+    rule: 'P-07',
+    formats: ['gov-2021'],
+    severity: 'warning',
+    fail: { report: (r) => derive((setCell(r, 'gov-2021.apply', 'r3_6_2', 'natural', 1), setCell(r, 'gov-2021.apply', 'r3_6_1', 'natural', 0), setText(r, 'other', ['本年度未收取信息处理费。']), r)) },
+    pass: { report: (r) => derive((setCell(r, 'gov-2021.apply', 'r3_6_2', 'natural', 1), setCell(r, 'gov-2021.apply', 'r3_6_1', 'natural', 0), setText(r, 'other', ['本年度发出收费通知1件，收取信息处理费50元。']), r)) },
+  },
+
+  // §3 review table
+  { rule: 'R-01', formats: MODERN, severity: 'error', fail: { report: (r, f) => addToCell(r, f.review, 'count', 'rv_upheld', 1) }, at: (f) => ({ tableId: f.review, rowId: 'count', colId: 'rv_total' }) },
+  { rule: 'R-02', formats: MODERN, severity: 'error', fail: { report: (r, f) => addToCell(r, f.review, 'count', 'ld_other', 1) }, at: (f) => ({ tableId: f.review, rowId: 'count', colId: 'ld_total' }) },
+  { rule: 'R-03', formats: MODERN, severity: 'error', fail: { report: (r, f) => addToCell(r, f.review, 'count', 'lr_total', 2) }, at: (f) => ({ tableId: f.review, rowId: 'count', colId: 'lr_total' }) },
+  {
+    rule: 'R-05',
+    formats: MODERN,
+    severity: 'warning',
+    fail: { previous: (prev, _cur, f) => setCell(prev, f.review, 'count', 'rv_pending', 9) },
+    pass: { previous: (prev, cur, f) => setCell(prev, f.review, 'count', 'rv_pending', getCell(cur, f.review, 'count', 'rv_total') ?? 0) },
+  },
+
+  // §4 proactive-disclosure tables
+  {
+    rule: 'D21-01',
+    formats: ['gov-2021'],
+    severity: 'warning',
+    fail: { previous: (prev) => setCell(prev, 'gov-2021.active', 'normative', 'valid', 3) },
+    pass: { previous: (prev) => setCell(prev, 'gov-2021.active', 'normative', 'valid', 8) },
+  },
+  {
+    rule: 'D21-02',
+    formats: ['gov-2021'],
+    severity: 'warning',
+    fail: { report: (r) => setCell(r, 'gov-2021.active', 'normative', 'repealed', 5), previous: (prev) => setCell(prev, 'gov-2021.active', 'normative', 'valid', 1) },
+    pass: { report: (r) => setCell(r, 'gov-2021.active', 'normative', 'repealed', 3), previous: (prev) => setCell(prev, 'gov-2021.active', 'normative', 'valid', 1) },
+  },
+  { rule: 'D21-03', formats: ['gov-2021'], severity: 'warning', fail: { report: (r) => (r.meta.unitType = 'other') }, pass: { report: (r) => (r.meta.unitType = 'people_government') } },
+  { rule: 'D19-01', formats: ['gov-2019'], severity: 'warning', fail: { report: (r) => setCell(r, 'gov-2019.active', 'normative', 'new_published', 7) } },
+  { rule: 'D19-02', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2019.active', 'licensing', 'delta', -2) }, pass: { report: (r) => setCell(r, 'gov-2019.active', 'licensing', 'delta', -1) } },
+  {
+    rule: 'D19-03',
+    formats: ['gov-2019'],
+    severity: 'warning',
+    fail: { previous: (prev) => setCell(prev, 'gov-2019.active', 'punishment', 'delta', 3) },
+    pass: {
+      previous: (prev, cur) => {
+        for (const row of ['licensing', 'other_mgmt', 'punishment', 'coercion', 'admin_fee']) {
+          setCell(prev, 'gov-2019.active', row, 'prev_items', (Number(getCell(cur, 'gov-2019.active', row, 'prev_items')) || 0) + 2);
+          setCell(prev, 'gov-2019.active', row, 'delta', -2);
+        }
+      },
+    },
+  },
+  { rule: 'D19-04', formats: ['gov-2019'], severity: 'warning', fail: { report: (r) => setCell(r, 'gov-2019.active', 'central_proc', 'proc_items', 0) } },
+  { rule: 'D19-04', formats: ['gov-2019'], severity: 'warning', fail: { report: (r) => setCell(r, 'gov-2019.active', 'central_proc', 'proc_amount', '0') } },
+
+  // §5 narrative ↔ tables
+  { rule: 'N-01', formats: ['gov-2021'], severity: 'error', fail: { report: (r) => setText(r, 'other', ['本年度无其他需要报告的事项。']) } },
+  {
+    rule: 'N-01',
+    formats: ['gov-2021'],
+    severity: 'error',
+    fail: { report: (r) => derive((setCell(r, 'gov-2021.apply', 'r3_6_2', 'natural', 2), setCell(r, 'gov-2021.apply', 'r3_6_1', 'natural', 0), setText(r, 'other', ['本年度未发出收费通知，未收取信息处理费。']), r)) },
+    pass: { report: (r) => derive((setCell(r, 'gov-2021.apply', 'r3_6_2', 'natural', 2), setCell(r, 'gov-2021.apply', 'r3_6_1', 'natural', 0), setText(r, 'other', ['本年度发出收费通知3件，收取信息处理费120元。']), r)) },
+  },
+  { rule: 'N-04', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'preamble', ['根据《条例》规定，现公布本年度报告。']) } },
+  { rule: 'N-04', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'preamble', [`本报告中所列数据的统计期限自${r.meta.year - 1}年1月1日起至${r.meta.year - 1}年12月31日止。`]) } },
+  {
+    rule: 'N-05',
+    formats: MODERN,
+    severity: 'error',
+    fail: { report: (r) => ((r.meta.unitType = 'people_government'), setText(r, 'problems', ['存在的问题。'])) },
+    pass: { report: (r) => ((r.meta.unitType = 'people_government'), setText(r, 'problems', ['本年度将政务公开纳入绩效考核，开展社会评议，未发生责任追究情形。'])) },
+  },
+  { rule: 'N-06', formats: MODERN, severity: 'warning', fail: { report: (r) => setText(r, 'overview', ['本年度认真贯彻落实《条例》。']) } },
+
+  // completeness and format
+  { rule: 'C-01', formats: ALL, severity: 'error', fail: { report: (r) => setText(r, 'problems', []) }, at: () => ({ sectionId: 'problems' }) },
+  { rule: 'C-02', formats: ALL, severity: 'error', fail: { report: (r) => (r.meta.orgName = ' ') }, at: () => ({ metaField: 'orgName' }) },
+  { rule: 'C-02', formats: ALL, severity: 'warning', fail: { report: (r) => delete r.meta.phone }, at: () => ({ metaField: 'phone' }) },
+  { rule: 'C-03', formats: ['gov-2021'], severity: 'error', fail: { report: (r) => (r.meta.year = 2019) } },
+  { rule: 'C-03', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => (r.meta.year = 2021) } },
+  { rule: 'C-03', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => (r.meta.year = 2020) } },
+  { rule: 'C-04', formats: ALL, severity: 'error', fail: { report: (r) => setText(r, 'other', ['【请填写：其他事项】']) }, at: () => ({ sectionId: 'other' }) },
+
+  // §6 gov-2008 annex and structure
+  { rule: 'O-01', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => addToCell(r, 'gov-2008.stats', 'req_online', 'this_year', 1) } },
+  { rule: 'O-02', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => addToCell(r, 'gov-2008.stats', 'reply_open', 'cumulative', 1) } },
+  { rule: 'O-03', formats: ['gov-2008'], severity: 'warning', fail: { report: (r) => derive((addToCell(r, 'gov-2008.stats', 'reply_open', 'this_year', 1), r)) } },
+  { rule: 'O-04', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => setCell(r, 'gov-2008.stats', 'reconsideration', 'this_year', 5) }, at: () => ({ tableId: 'gov-2008.stats', rowId: 'reconsideration', colId: 'cumulative' }) },
+  { rule: 'O-05', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => setText(r, 'fees', []) } },
+  { rule: 'O-06', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => setText(r, 'fees', ['本年度依法收取检索复制费0元。']) } },
+];
+
+function fmt(id: string): Fmt {
+  return { id, active: `${id}.active`, apply: `${id}.apply`, review: `${id}.review` };
+}
+
+function run(formatId: string, scenario: Scenario | undefined) {
+  const f = fmt(formatId);
+  const report = sample(formatId);
+  scenario?.report?.(report, f);
+  let previous;
+  if (scenario?.previous) {
+    const prev = lastYear(sample(formatId));
+    scenario.previous(prev, report, f);
+    previous = { report: prev, template: template(formatId) };
+  }
+  return checkReport(template(formatId), report, previous ? { previous } : {});
+}
+
+describe('every rule has a failing and a passing case on every format it applies to', () => {
+  for (const c of CASES) {
+    for (const formatId of c.formats) {
+      it(`${c.rule} on ${formatId}: fails`, () => {
+        const hits = run(formatId, c.fail).filter((x) => x.ruleId === c.rule && x.severity === c.severity);
+        expect(hits.length).toBeGreaterThan(0);
+        if (c.at) expect(hits.map((h) => h.location)).toContainEqual(c.at(fmt(formatId)));
+        for (const h of hits) expect(h.message).not.toMatch(/\{\w+\}/);
+      });
+      it(`${c.rule} on ${formatId}: passes`, () => {
+        expect(run(formatId, c.pass).filter((x) => x.ruleId === c.rule)).toEqual([]);
+      });
+    }
+  }
+
+  for (const formatId of ['gov-2021', 'gov-2019', 'gov-2008']) {
+    it(`${formatId}: the cases above cover every rule the format declares, and no other`, () => {
+      const declared = new Set(template(formatId).rules.map((r) => r.id));
+      const tested = new Set(CASES.filter((c) => c.formats.includes(formatId)).map((c) => c.rule));
+      expect([...tested].sort()).toEqual([...declared].sort());
+    });
+  }
+});
+
+describe('the spec differences between formats (checks.md §7)', () => {
+  it('S-6 is the single （六）其他处理 row in gov-2019 and the three sub-items in gov-2021', () => {
+    const r19 = sample('gov-2019');
+    derive((addToCell(r19, 'gov-2019.apply', 'r3_6', 'natural', 1), r19));
+    expect(checkReport(template('gov-2019'), r19).filter((x) => x.ruleId === 'P-02')).toEqual([]);
+    const r21 = sample('gov-2021');
+    addToCell(r21, 'gov-2021.apply', 'r3_6_3', 'natural', 1);
+    expect(checkReport(template('gov-2021'), r21).map((x) => x.ruleId)).toContain('P-02');
+  });
+
+  it('the D21 rules are not part of gov-2019 and the D19 rules not of gov-2021', () => {
+    const ids = (id: string) => template(id).rules.map((r) => r.id);
+    expect(ids('gov-2019').some((id) => id.startsWith('D21'))).toBe(false);
+    expect(ids('gov-2021').some((id) => id.startsWith('D19'))).toBe(false);
+    expect(ids('gov-2019')).not.toContain('P-07');
+    expect(ids('gov-2021')).not.toContain('V-07');
+  });
+
+  it('messages name the place and the difference, in Chinese by default and in English on request', () => {
+    const r = sample('gov-2021');
+    derive((addToCell(r, 'gov-2021.apply', 'r1_new', 'natural', 1), r));
+    const [zh] = checkReport(template('gov-2021'), r).filter((x) => x.ruleId === 'P-01');
+    expect(zh?.message).toBe('三、收到和处理政府信息公开申请情况 · 自然人列：第一项加第二项之和（41）不等于第三项加第四项之和（40），相差 1。请核对本年新收、上年结转、办理结果和结转下年度的数字。');
+    expect(zh).toMatchObject({ expected: 40, actual: 41, severity: 'error' });
+    const [en] = checkReport(template('gov-2021'), r, { locale: 'en' }).filter((x) => x.ruleId === 'P-01');
+    expect(en?.message).toContain('column 自然人: items one plus two (41) do not equal items three plus four (40); difference 1');
+  });
+});
