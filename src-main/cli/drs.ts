@@ -11,7 +11,7 @@ import {
   type Locale,
   type Template,
 } from '../../src-core/index.js';
-import { loadTemplateLibrary, orderedTemplates } from '../services/TemplateLibrary.js';
+import { loadTemplateLibrary, orderedTemplates, templateForYear } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
@@ -89,7 +89,7 @@ function pickTemplate(templates: ReadonlyMap<string, Template>, id: string | und
     if (!template) throw new UsageError(t('unknownTemplate', { id, known: [...templates.keys()].join(', ') }));
     return template;
   }
-  const fits = orderedTemplates(templates).find((tpl) => year >= tpl.years.from && (tpl.years.to === undefined || year <= tpl.years.to));
+  const fits = templateForYear(templates, year);
   if (!fits) throw new UsageError(t('noTemplateForYear', { year }));
   return fits;
 }
