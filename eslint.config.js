@@ -32,6 +32,7 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...NODE_AND_ELECTRON.map((p) => ({ ...p, message: 'the renderer is sandboxed: it reaches Node only through window.drs.' })), { group: ['**/src-main/services/**'], message: 'the renderer talks to services only through IPC.' }] }],
     },
