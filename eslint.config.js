@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
 );

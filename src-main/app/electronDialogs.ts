@@ -1,0 +1,41 @@
+import type { BrowserWindow, Dialog } from 'electron';
+import { join } from 'node:path';
+import type { Locale } from '../../src-core/index.js';
+import type { Dialogs } from '../ipc/ports.js';
+import { CLOSE_PROMPT } from './menu.js';
+
+const FILTER = { 'zh-CN': '公开年报报告', en: 'Disclosure report' };
+
+/** The native dialogs behind the Dialogs port: the only Electron-specific part handlers use. */
+export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | undefined, documentsDir: string): Dialogs & { confirmClose(locale: Locale): Promise<'save' | 'discard' | 'cancel'> } {
+  return {
+    async chooseReportToOpen(locale) {
+      const options = { properties: ['openFile' as const], filters: [{ name: FILTER[locale], extensions: ['drs'] }] };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async chooseSavePath(defaultName, locale) {
+      const options = { defaultPath: join(documentsDir, defaultName), filters: [{ name: FILTER[locale], extensions: ['drs'] }] };
+      const win = window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return undefined;
+      return result.filePath.toLowerCase().endsWith('.drs') ? result.filePath : `${result.filePath}.drs`;
+    },
+    async confirmClose(locale) {
+      const { buttons } = CLOSE_PROMPT;
+      const options = {
+        type: 'warning' as const,
+        title: CLOSE_PROMPT.title[locale],
+        message: CLOSE_PROMPT.message[locale],
+        detail: CLOSE_PROMPT.detail[locale],
+        buttons: [buttons.save[locale], buttons.discard[locale], buttons.cancel[locale]],
+        defaultId: 0,
+        cancelId: 2,
+      };
+      const win = window();
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import type * as Electron from 'electron';
+import { fileURLToPath } from 'node:url';
+import { createIpcHandlers, invokeIpc, type IpcHandlers } from '../ipc/handlers.js';
+import type { AppCommand } from '../ipc/contract.js';
+import { COMMAND_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from '../ipc/methods.js';
+import { DraftStore } from '../services/DraftStore.js';
+import { SettingsStore } from '../services/SettingsStore.js';
+import { defaultTemplatesDir, loadTemplateLibrary } from '../services/TemplateLibrary.js';
+import { electronDialogs } from './electronDialogs.js';
+import { buildMenuTemplate } from './menu.js';
+import { serveRendererFile } from './rendererProtocol.js';
+import { APP_INDEX_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, reportPathFromArgv } from './security.js';
+
+type ElectronModule = typeof Electron;
+
+export interface AppPaths {
+  rendererDir: string;
+  preload: string;
+}
+
+export function defaultAppPaths(): AppPaths {
+  return {
+    rendererDir: fileURLToPath(new URL('../../renderer/', import.meta.url)),
+    preload: fileURLToPath(new URL('../../preload/preload.cjs', import.meta.url)),
+  };
+}
+
+/**
+ * Wires Electron to the services: window, custom protocol, IPC, menu, single instance, files
+ * opened by the OS, and the question before closing with unsaved changes. `electron` is a
+ * parameter so a test can pass a fake and check every setting.
+ */
+export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppPaths()): void {
+  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session } = electron;
+  // End-to-end tests run the real app on a throw-away data folder.
+  if (process.env.DRS_USER_DATA) app.setPath('userData', process.env.DRS_USER_DATA);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let window: Electron.BrowserWindow | undefined;
+  let dirty = false;
+  let closing = false;
+  const pending: AppCommand[] = [];
+  const send = (command: AppCommand): void => {
+    if (window && !window.webContents.isLoading()) window.webContents.send(COMMAND_CHANNEL, command);
+    else pending.push(command);
+  };
+  const firstFile = reportPathFromArgv(process.argv);
+  if (firstFile) pending.push({ type: 'openFile', path: firstFile });
+
+  app.on('second-instance', (_event, argv) => {
+    const file = reportPathFromArgv(argv);
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    if (file) send({ type: 'openFile', path: file });
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    send({ type: 'openFile', path });
+  });
+  // Nothing may open a new window or navigate away, in any web contents.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const settings = new SettingsStore(dataDir);
+    const templatesDir = defaultTemplatesDir();
+    const drafts = new DraftStore({ dataDir, templates: loadTemplateLibrary(templatesDir), backupsKept: settings.get().backupsKept });
+    const dialogs = electronDialogs(dialog, () => window, app.getPath('documents'));
+    const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(settings.get().locale, settings.get().recentFiles, send)));
+    const handlers: IpcHandlers = createIpcHandlers({
+      drafts,
+      settings,
+      templatesDir,
+      dialogs,
+      app: { version: app.getVersion(), platform: process.platform },
+      window: {
+        setDocumentState: (title, isDirty) => {
+          dirty = isDirty;
+          window?.setTitle(`${isDirty ? '● ' : ''}${title} — 公开年报工作台`);
+          refreshMenu();
+        },
+        close: () => {
+          closing = true;
+          window?.close();
+        },
+      },
+    });
+
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // The protocol handler sends the CSP too; this also covers any response it does not produce.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+    );
+    protocol.handle(APP_SCHEME, (request) => serveRendererFile(paths.rendererDir, request.url));
+    for (const method of IPC_METHODS) {
+      ipcMain.handle(`${IPC_CHANNEL_PREFIX}${method}`, (event, payload) =>
+        invokeIpc(handlers, method, payload, { isAppMainFrame: window !== undefined && event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame?.url ?? '') }),
+      );
+    }
+    refreshMenu();
+
+    // The renderer is isolated and sandboxed and never gets Node (kept literal for static checkers).
+    window = new BrowserWindow({
+      width: 1280,
+      height: 860,
+      minWidth: 960,
+      minHeight: 600,
+      title: '公开年报工作台',
+      show: false,
+      webPreferences: {
+        preload: paths.preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
+        spellcheck: false,
+      },
+    });
+    window.once('ready-to-show', () => window?.show());
+    window.webContents.on('did-finish-load', () => {
+      for (const command of pending.splice(0)) window?.webContents.send(COMMAND_CHANNEL, command);
+    });
+    window.on('close', (event) => {
+      if (!dirty || closing) return;
+      event.preventDefault();
+      void dialogs.confirmClose(settings.get().locale).then((choice) => {
+        if (choice === 'save') send({ type: 'menu', command: 'saveAndClose' });
+        else if (choice === 'discard') {
+          closing = true;
+          window?.close();
+        }
+      });
+    });
+    window.on('closed', () => {
+      window = undefined;
+    });
+    void window.loadURL(APP_INDEX_URL);
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+

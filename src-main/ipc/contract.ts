@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { reportSchema } from '../../src-core/index.js';
+import { recentFileSchema, settingsPatchSchema, settingsSchema } from '../services/settingsSchema.js';
+import type { IpcMethod } from './methods.js';
+
+const localized = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
+const path = z.string().min(1).max(4096);
+const docId = z.string().regex(/^(file-[0-9a-f]{16}|new-[0-9a-f-]{36})$/);
+const empty = z.strictObject({});
+const backupInfo = z.strictObject({ id: z.string(), sourcePath: z.string(), savedAt: z.string(), size: z.number() });
+
+/**
+ * The one IPC contract: every method of `window.drs` with the schema of its request and of its
+ * response. The main process validates every request against it; the renderer's types come from it.
+ */
+export const IPC_CONTRACT = {
+  getAppInfo: { request: empty, response: z.strictObject({ version: z.string(), platform: z.string(), locale: z.enum(['zh-CN', 'en']), settingsNotice: localized.nullable() }) },
+  listTemplates: { request: empty, response: z.strictObject({ templates: z.array(z.strictObject({ file: z.string(), json: z.unknown() })) }) },
+  openReport: {
+    request: z.strictObject({ path: path.optional() }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('opened'), path, docId, report: reportSchema }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), path, reason: localized, backup: backupInfo.nullable() }),
+    ]),
+  },
+  openBackup: {
+    request: z.strictObject({ backupId: z.string().max(200) }),
+    response: z.union([z.strictObject({ report: reportSchema, backup: backupInfo }), z.strictObject({ reason: localized })]),
+  },
+  saveReport: {
+    request: z.strictObject({ docId, path: path.nullable(), saveAs: z.boolean().default(false), defaultName: z.string().min(1).max(255), report: reportSchema }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('saved'), path, docId, savedAt: z.string(), report: reportSchema }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), path, reason: localized, keptInRecovery: z.boolean() }),
+    ]),
+  },
+  writeRecovery: { request: z.strictObject({ docId, path: path.nullable(), report: reportSchema }), response: z.strictObject({ savedAt: z.string() }) },
+  listRecovery: {
+    request: empty,
+    response: z.strictObject({
+      entries: z.array(z.strictObject({ docId, path: path.nullable(), title: z.string(), savedAt: z.string(), fileSavedAt: z.string().nullable(), newerThanFile: z.boolean() })),
+    }),
+  },
+  restoreRecovery: { request: z.strictObject({ docId }), response: z.union([z.strictObject({ report: reportSchema, path: path.nullable(), savedAt: z.string() }), z.strictObject({ reason: localized })]) },
+  discardRecovery: { request: z.strictObject({ docId }), response: empty },
+  listBackups: { request: z.strictObject({ path }), response: z.strictObject({ backups: z.array(backupInfo) }) },
+  listRecentFiles: { request: empty, response: z.strictObject({ files: z.array(recentFileSchema) }) },
+  getSettings: { request: empty, response: settingsSchema },
+  updateSettings: { request: settingsPatchSchema, response: settingsSchema },
+  setDocumentState: { request: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }), response: empty },
+  closeWindow: { request: empty, response: empty },
+} as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
+
+export type IpcContract = typeof IPC_CONTRACT;
+export type IpcRequest<M extends IpcMethod> = z.input<IpcContract[M]['request']>;
+export type IpcResponse<M extends IpcMethod> = z.output<IpcContract[M]['response']>;
+
+export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'failed';
+export interface IpcError {
+  code: IpcErrorCode;
+  message: z.infer<typeof localized>;
+  issues?: { path: string; message: string }[];
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
+export type AppCommand = { type: 'menu'; command: MenuCommand } | { type: 'openFile'; path: string };
+
+/** The API the page sees as `window.drs` (built by the preload, or by the test harness). */
+export type DrsApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>> } & {
+  onCommand(listener: (command: AppCommand) => void): () => void;
+};

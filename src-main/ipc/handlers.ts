@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { jsonPath } from '../../src-core/index.js';
+import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
+import type { SettingsStore } from '../services/SettingsStore.js';
+import { IPC_CONTRACT, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
+import { IPC_METHODS, type IpcMethod } from './methods.js';
+import type { Dialogs, SenderInfo, WindowControl } from './ports.js';
+
+export interface IpcServices {
+  drafts: DraftStore;
+  settings: SettingsStore;
+  templatesDir: string;
+  dialogs: Dialogs;
+  window: WindowControl;
+  app: { version: string; platform: string };
+}
+
+type Handler<M extends IpcMethod> = (request: z.output<(typeof IPC_CONTRACT)[M]['request']>) => Promise<IpcResponse<M>>;
+export type IpcHandlers = { [M in IpcMethod]: Handler<M> };
+
+/** The handlers only delegate to services; every one of them is reachable from plain Node. */
+export function createIpcHandlers(services: IpcServices): IpcHandlers {
+  const { drafts, settings, dialogs } = services;
+  const locale = () => settings.get().locale;
+  return {
+    getAppInfo: async () => ({ ...services.app, locale: locale(), settingsNotice: settings.notice ?? null }),
+    listTemplates: async () => ({
+      templates: readdirSync(services.templatesDir)
+        .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+        .sort()
+        .map((file) => ({ file, json: JSON.parse(readFileSync(join(services.templatesDir, file), 'utf8')) as unknown })),
+    }),
+    openReport: async ({ path }) => {
+      const chosen = path ?? (await dialogs.chooseReportToOpen(locale()));
+      if (!chosen) return { status: 'cancelled' };
+      const result = await drafts.open(chosen);
+      if (result.status === 'failed') return { status: 'failed', path: result.path, reason: result.reason, backup: result.backup };
+      settings.rememberFile(result.path, result.report.updatedAt);
+      return { status: 'opened', path: result.path, docId: documentIdFor(result.path), report: result.report };
+    },
+    openBackup: async ({ backupId }) => drafts.readBackup(backupId),
+    saveReport: async ({ docId, path, saveAs, defaultName, report }) => {
+      const target = path && !saveAs ? path : await dialogs.chooseSavePath(defaultName, locale());
+      if (!target) return { status: 'cancelled' };
+      drafts.backupsKept = settings.get().backupsKept;
+      const result = await drafts.save(target, report, docId);
+      if (result.status === 'failed') return result;
+      settings.rememberFile(result.path, result.savedAt);
+      return { status: 'saved', path: result.path, docId: documentIdFor(result.path), savedAt: result.savedAt, report: result.report };
+    },
+    writeRecovery: async ({ docId, path, report }) => ({ savedAt: await drafts.writeRecovery(docId, path, report) }),
+    listRecovery: async () => ({ entries: await drafts.listRecovery() }),
+    restoreRecovery: async ({ docId }) => {
+      const entry = await drafts.readRecovery(docId);
+      return entry ?? { reason: { 'zh-CN': '这份暂存内容已不存在。', en: 'This recovered work is no longer there.' } };
+    },
+    discardRecovery: async ({ docId }) => (await drafts.discardRecovery(docId), {}),
+    listBackups: async ({ path }) => ({ backups: await drafts.listBackups(path) }),
+    listRecentFiles: async () => ({ files: settings.get().recentFiles }),
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => settings.update(patch),
+    setDocumentState: async ({ title, dirty }) => (services.window.setDocumentState(title, dirty), {}),
+    closeWindow: async () => (services.window.close(), {}),
+  };
+}
+
+const FORBIDDEN: IpcError = {
+  code: 'forbidden-sender',
+  message: { 'zh-CN': '拒绝来自非本程序页面的请求。', en: 'Refused a request that did not come from the app’s own page.' },
+};
+
+/**
+ * The one entry point of every IPC call, in Electron and in the test harness alike: checks the
+ * sender, validates the request, runs the handler and validates its answer. Never throws.
+ */
+export async function invokeIpc(handlers: IpcHandlers, method: unknown, payload: unknown, sender: SenderInfo): Promise<IpcResult<unknown>> {
+  if (!sender.isAppMainFrame) return { ok: false, error: FORBIDDEN };
+  if (typeof method !== 'string' || !(IPC_METHODS as readonly string[]).includes(method)) {
+    return { ok: false, error: { code: 'invalid-request', message: { 'zh-CN': `未知的请求“${String(method)}”。`, en: `Unknown request "${String(method)}".` } } };
+  }
+  const name = method as IpcMethod;
+  const parsed = IPC_CONTRACT[name].request.safeParse(payload);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => ({ path: jsonPath(i.path), message: i.message }));
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: { 'zh-CN': `请求“${name}”的内容不正确：${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`, en: `The request "${name}" is malformed: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}` },
+        issues,
+      },
+    };
+  }
+  try {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    const value = IPC_CONTRACT[name].response.parse(await handler(parsed.data));
+    return { ok: true, value };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'failed', message: { 'zh-CN': `操作未能完成：${detail}`, en: `The operation failed: ${detail}` } } };
+  }
+}
+
+/** Typed call for tests and main-process code that hold the handler table directly. */
+export function callIpc<M extends IpcMethod>(handlers: IpcHandlers, method: M, request: IpcRequest<M>, sender: SenderInfo = { isAppMainFrame: true }): Promise<IpcResult<IpcResponse<M>>> {
+  return invokeIpc(handlers, method, request, sender) as Promise<IpcResult<IpcResponse<M>>>;
+}

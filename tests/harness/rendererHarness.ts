@@ -1,0 +1,139 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveRendererFile } from '../../src-main/app/rendererProtocol.js';
+import type { AppCommand } from '../../src-main/ipc/contract.js';
+import { createIpcHandlers, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
+import { IPC_METHODS } from '../../src-main/ipc/methods.js';
+import type { Dialogs } from '../../src-main/ipc/ports.js';
+import { DraftStore } from '../../src-main/services/DraftStore.js';
+import { SettingsStore } from '../../src-main/services/SettingsStore.js';
+import { loadTemplateLibrary } from '../../src-main/services/TemplateLibrary.js';
+import { ROOT, TEMPLATES_DIR } from '../helpers.js';
+
+/** Debian's Chromium; DRS_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.DRS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const RENDERER_DIR = join(ROOT, 'dist/renderer');
+/** The page's origin in the harness; in Electron it is app://bundle. */
+export const HARNESS_ORIGIN = 'http://drs.app';
+
+/** Dialog answers queued by the test, in order; an empty queue means the user cancelled. */
+export class ScriptedDialogs implements Dialogs {
+  readonly opens: (string | undefined)[] = [];
+  readonly saves: (string | undefined)[] = [];
+  readonly asked: string[] = [];
+  async chooseReportToOpen(): Promise<string | undefined> {
+    this.asked.push('open');
+    return this.opens.shift();
+  }
+  async chooseSavePath(defaultName: string): Promise<string | undefined> {
+    this.asked.push(`save:${defaultName}`);
+    return this.saves.shift();
+  }
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  handlers: IpcHandlers;
+  drafts: DraftStore;
+  settings: SettingsStore;
+  dialogs: ScriptedDialogs;
+  dataDir: string;
+  window: { title: string; dirty: boolean; closed: boolean };
+  /** What the main process sends on a menu click or when the OS opens a file. */
+  sendCommand(command: AppCommand): Promise<void>;
+  /** A new page on the same services, as after the renderer crashed and the window reloaded. */
+  reopen(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+async function sharedBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package or set DRS_CHROMIUM`);
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return browser;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+/**
+ * Opens the real, built renderer in Chromium with `window.drs` bound to the real IPC handler table
+ * on real temp folders — the same handlers and services Electron's main process uses. Only the
+ * dialogs are answered by the test.
+ */
+export async function launchHarness(options: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('the renderer is not built: run npm run build');
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drs-harness-'));
+  const settings = new SettingsStore(dataDir);
+  const drafts = new DraftStore({ dataDir, templates: loadTemplateLibrary(TEMPLATES_DIR), backupsKept: settings.get().backupsKept });
+  const dialogs = new ScriptedDialogs();
+  const windowState = { title: '', dirty: false, closed: false };
+  const handlers = createIpcHandlers({
+    drafts,
+    settings,
+    dialogs,
+    templatesDir: TEMPLATES_DIR,
+    app: { version: 'harness', platform: process.platform },
+    window: {
+      setDocumentState: (title, dirty) => Object.assign(windowState, { title, dirty }),
+      close: () => Object.assign(windowState, { closed: true }),
+    },
+  });
+  const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, locale: 'zh-CN' });
+  // The bundle is served from disk with the production CSP header; nothing reaches a network.
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${HARNESS_ORIGIN}/`)) return route.abort('blockedbyclient');
+    const response = await serveRendererFile(RENDERER_DIR, url);
+    return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+  });
+
+  // Like ipcMain.handle: every page and frame can try to call; only the app's main frame is answered.
+  await context.exposeBinding('__drsInvoke', ({ frame }, method: unknown, payload: unknown) =>
+    invokeIpc(handlers, method, payload, { isAppMainFrame: frame === frame.page().mainFrame() && frame.url().startsWith(`${HARNESS_ORIGIN}/`) }),
+  );
+  // Builds window.drs exactly as the preload does: one function per contract method, plus onCommand.
+  await context.addInitScript((methods: readonly string[]) => {
+      if (window.top !== window) return;
+      const listeners = new Set<(command: unknown) => void>();
+      const invoke = (window as unknown as { __drsInvoke: (m: string, p: unknown) => Promise<unknown> }).__drsInvoke;
+      const api: Record<string, unknown> = {};
+      for (const method of methods) api[method] = (request: unknown) => invoke(method, request);
+      api.onCommand = (listener: (command: unknown) => void) => (listeners.add(listener), () => listeners.delete(listener));
+      Object.defineProperty(window, '__drsDispatch', { value: (command: unknown) => listeners.forEach((l) => l(command)) });
+      Object.defineProperty(window, 'drs', { value: Object.freeze(api) });
+  }, IPC_METHODS);
+
+  const openPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${HARNESS_ORIGIN}/index.html`);
+    return page;
+  };
+
+  const harness: Harness = {
+    page: await openPage(),
+    context,
+    handlers,
+    drafts,
+    settings,
+    dialogs,
+    dataDir,
+    window: windowState,
+    sendCommand: async (command) => {
+      await harness.page.evaluate((c) => (window as unknown as { __drsDispatch: (c: unknown) => void }).__drsDispatch(c), command);
+    },
+    reopen: async () => {
+      harness.page = await openPage();
+      return harness.page;
+    },
+    close: () => context.close(),
+  };
+  return harness;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IPC_CONTRACT } from '../../src-main/ipc/contract.js';
+import { callIpc, createIpcHandlers, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
+import { IPC_METHODS, type IpcMethod } from '../../src-main/ipc/methods.js';
+import type { Dialogs } from '../../src-main/ipc/ports.js';
+import { DraftStore, documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
+import { SettingsStore } from '../../src-main/services/SettingsStore.js';
+import { sample, templates, TEMPLATES_DIR } from '../helpers.js';
+
+function setup(dialogAnswers: { open?: string; save?: string } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'drs-ipc-'));
+  const dialogs: Dialogs = { chooseReportToOpen: async () => dialogAnswers.open, chooseSavePath: async () => dialogAnswers.save };
+  const window = { title: '', dirty: false, closed: false };
+  const handlers = createIpcHandlers({
+    drafts: new DraftStore({ dataDir, templates }),
+    settings: new SettingsStore(dataDir),
+    templatesDir: TEMPLATES_DIR,
+    dialogs,
+    app: { version: 'test', platform: 'linux' },
+    window: { setDocumentState: (title, dirty) => Object.assign(window, { title, dirty }), close: () => Object.assign(window, { closed: true }) },
+  });
+  return { handlers, window, dataDir };
+}
+
+/** A request of the right shape for each method, so the bad variants below differ in one way only. */
+function goodRequest(method: IpcMethod, dir: string): unknown {
+  const report = sample('gov-2021');
+  const requests: Record<IpcMethod, unknown> = {
+    getAppInfo: {},
+    listTemplates: {},
+    openReport: { path: join(dir, 'none.drs') },
+    openBackup: { backupId: '0123456789abcdef/x.drs' },
+    saveReport: { docId: newDocumentId(), path: join(dir, 'r.drs'), defaultName: 'r.drs', report },
+    writeRecovery: { docId: newDocumentId(), path: null, report },
+    listRecovery: {},
+    restoreRecovery: { docId: newDocumentId() },
+    discardRecovery: { docId: newDocumentId() },
+    listBackups: { path: join(dir, 'r.drs') },
+    listRecentFiles: {},
+    getSettings: {},
+    updateSettings: { locale: 'en' },
+    setDocumentState: { title: 'x', dirty: true },
+    closeWindow: {},
+  };
+  return requests[method];
+}
+
+describe('the IPC contract', () => {
+  it('lists exactly the methods the preload exposes', () => {
+    expect(Object.keys(IPC_CONTRACT).sort()).toEqual([...IPC_METHODS].sort());
+  });
+
+  for (const method of IPC_METHODS) {
+    it(`${method}: answers a valid request, refuses a bad payload and a foreign sender`, async () => {
+      const { handlers, dataDir } = setup();
+      const good = await invokeIpc(handlers, method, goodRequest(method, dataDir), { isAppMainFrame: true });
+      expect(good.ok, JSON.stringify(good)).toBe(true);
+      for (const bad of [42, null, 'x', [], { ...(goodRequest(method, dataDir) as object), injected: '<script>' }]) {
+        const result = await invokeIpc(handlers, method, bad, { isAppMainFrame: true });
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      }
+      const foreign = await invokeIpc(handlers, method, goodRequest(method, dataDir), { isAppMainFrame: false });
+      expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    });
+  }
+
+  it('refuses an unknown method and a report that does not match the schema', async () => {
+    const { handlers, dataDir } = setup();
+    expect(await invokeIpc(handlers, 'deleteEverything', {}, { isAppMainFrame: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const report = { ...sample('gov-2021'), meta: { orgName: 1 } };
+    const result = await invokeIpc(handlers, 'saveReport', { docId: newDocumentId(), path: join(dataDir, 'x.drs'), defaultName: 'x', report }, { isAppMainFrame: true });
+    expect(result.ok === false && result.error.issues?.[0]?.path).toMatch(/^\$\.report\.meta/);
+  });
+
+  it('a failing service gives a typed error, not a crash', async () => {
+    const { handlers } = setup();
+    const broken: IpcHandlers = { ...handlers, listRecovery: async () => Promise.reject(new Error('disk gone')) };
+    expect(await callIpc(broken, 'listRecovery', {})).toMatchObject({ ok: false, error: { code: 'failed', message: { en: 'The operation failed: disk gone' } } });
+  });
+
+  it('open and save go through the dialogs, and saved files appear in the recent list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-ipc-files-'));
+    const file = join(dir, '青川县公安局2025年政府信息公开工作年度报告.drs');
+    const { handlers, window } = setup({ save: file, open: file });
+    expect(await callIpc(handlers, 'openReport', {})).toMatchObject({ ok: true, value: { status: 'failed' } });
+    const saved = await callIpc(handlers, 'saveReport', { docId: newDocumentId(), path: null, defaultName: 'x.drs', report: sample('gov-2021') });
+    expect(saved).toMatchObject({ ok: true, value: { status: 'saved', path: file, docId: documentIdFor(file) } });
+    const opened = await callIpc(handlers, 'openReport', {});
+    expect(opened).toMatchObject({ ok: true, value: { status: 'opened', path: file } });
+    expect(await callIpc(handlers, 'listRecentFiles', {})).toMatchObject({ ok: true, value: { files: [{ path: file }] } });
+    await callIpc(handlers, 'setDocumentState', { title: '报告', dirty: true });
+    expect(window).toMatchObject({ title: '报告', dirty: true });
+  });
+
+  it('a cancelled dialog is an answer, not an error', async () => {
+    const { handlers } = setup();
+    expect(await callIpc(handlers, 'openReport', {})).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(await callIpc(handlers, 'saveReport', { docId: newDocumentId(), path: null, defaultName: 'x.drs', report: sample('gov-2021') })).toEqual({ ok: true, value: { status: 'cancelled' } });
+  });
+});

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../src-main/services/SettingsStore.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'drs-settings-'));
+
+describe('SettingsStore', () => {
+  it('starts with the defaults and keeps changes across restarts', () => {
+    const dir = tmp();
+    const first = new SettingsStore(dir);
+    expect(first.get()).toEqual({ locale: 'zh-CN', autosaveSeconds: 5, backupsKept: 10, recentFiles: [] });
+    first.update({ locale: 'en', autosaveSeconds: 30 });
+    first.rememberFile('/a/报告.drs', '2026-01-20T00:00:00.000Z');
+    const second = new SettingsStore(dir);
+    expect(second.get()).toMatchObject({ locale: 'en', autosaveSeconds: 30, recentFiles: [{ path: '/a/报告.drs' }] });
+    expect(second.notice).toBeUndefined();
+  });
+
+  it('refuses invalid values and stores nothing of them', () => {
+    const store = new SettingsStore(tmp());
+    expect(() => store.update({ autosaveSeconds: 0 })).toThrow();
+    expect(() => store.update({ locale: 'fr' as 'en' })).toThrow();
+    expect(() => store.update({ backupsKept: 1000 })).toThrow();
+    expect(store.get()).toMatchObject({ locale: 'zh-CN', autosaveSeconds: 5, backupsKept: 10 });
+  });
+
+  it('keeps the ten most recent files, newest first, without duplicates', () => {
+    const store = new SettingsStore(tmp());
+    for (let i = 0; i < 12; i++) store.rememberFile(`/r/${i}.drs`, `2026-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`);
+    store.rememberFile('/r/5.drs', '2026-02-01T00:00:00Z');
+    const paths = store.get().recentFiles.map((f) => f.path);
+    expect(paths).toHaveLength(10);
+    expect(paths[0]).toBe('/r/5.drs');
+    expect(new Set(paths).size).toBe(10);
+  });
+
+  it('sets a corrupt settings file aside, keeps it, and starts with the defaults and a notice', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'settings.json'), '{"locale": "en", broken');
+    const store = new SettingsStore(dir, () => new Date('2026-01-05T00:00:00Z'));
+    expect(store.get().locale).toBe('zh-CN');
+    expect(store.notice?.['zh-CN']).toContain('设置文件已损坏');
+    const aside = readdirSync(dir).find((n) => n.startsWith('settings.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{"locale": "en", broken');
+    store.update({ locale: 'en' });
+    expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+  });
+
+  it('sets aside a settings file with valid JSON but invalid values', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ locale: 'klingon', autosaveSeconds: -1 }));
+    const store = new SettingsStore(dir);
+    expect(store.get().locale).toBe('zh-CN');
+    expect(store.notice).toBeDefined();
+  });
+});
