@@ -12,3 +12,7 @@ export * from './report/newReport.js';
 export * from './checks/finding.js';
 export * from './checks/checkReport.js';
 export * from './checks/deriveComputedCells.js';
+export * from './document/documentModel.js';
+export * from './document/tableLayout.js';
+export * from './document/buildDocumentModel.js';
+export * from './document/lineBreaking.js';

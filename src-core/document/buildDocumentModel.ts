@@ -1,0 +1,51 @@
+import { blockText, lexicalToBlocks } from '../report/lexicalText.js';
+import { reportTitle } from '../report/newReport.js';
+import type { Report } from '../report/reportSchema.js';
+import type { Template } from '../template/loadTemplate.js';
+import type { DocBlock, DocumentModel } from './documentModel.js';
+import { buildDocTable } from './tableLayout.js';
+
+/** 2026-01-20 → 2026年1月20日, as dates are written in official documents. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The export file name without extension: 机关全称 + 年度 + 年政府信息公开工作年度报告, safe on every OS. */
+export function exportBaseName(template: Template, report: Report): string {
+  return reportTitle(template, report.meta).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+}
+
+/** Builds what gets printed: title, preamble, the sections in template order, tables, signature. */
+export function buildDocumentModel(template: Template, report: Report, options: { draft: boolean; now: Date }): DocumentModel {
+  const title = reportTitle(template, report.meta);
+  const blocks: DocBlock[] = [{ kind: 'title', text: title }];
+  for (const section of template.sections) {
+    const text = lexicalToBlocks(report.sections[section.id]);
+    const tables = section.tables.map((id) => template.tableModels.get(id)).filter((m) => m !== undefined && (!m.def.optional || report.tables[m.def.id]));
+    if (!section.required && text.length === 0 && tables.length === 0) continue;
+    if (section.heading) blocks.push({ kind: 'heading1', text: section.heading, sectionId: section.id });
+    let ordinal = 0;
+    for (const block of text) {
+      if (blockText(block).trim() === '') continue;
+      if (block.kind === 'heading') blocks.push({ kind: block.level === 2 ? 'heading2' : 'heading3', runs: block.runs });
+      else if (block.kind === 'listItem') blocks.push({ kind: 'listItem', marker: block.ordered ? `${++ordinal}.` : '·', runs: block.runs });
+      else blocks.push({ kind: 'paragraph', runs: block.runs });
+      if (block.kind !== 'listItem') ordinal = 0;
+    }
+    for (const model of tables) if (model) blocks.push({ kind: 'table', table: buildDocTable(model, report) });
+  }
+  const org = report.meta.signatureOrg?.trim() || report.meta.orgName;
+  blocks.push({ kind: 'signature', org, date: report.meta.signatureDate ? chineseDate(report.meta.signatureDate) : null });
+  return {
+    meta: {
+      title,
+      author: report.meta.orgName,
+      subject: `${report.meta.year}年政府信息公开工作年度报告`,
+      keywords: ['政府信息公开', '年度报告', String(report.meta.year), report.meta.orgName],
+      createdAt: options.now.toISOString(),
+    },
+    draft: options.draft,
+    blocks,
+  };
+}

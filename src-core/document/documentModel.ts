@@ -1,0 +1,72 @@
+import type { TextRun } from '../report/lexicalText.js';
+
+/**
+ * What gets printed, independent of the file format: DOCX and PDF are both drawn from this one
+ * model, so the two exports cannot disagree. Sizes are in points, lengths in millimetres.
+ */
+export interface DocumentModel {
+  meta: { title: string; author: string; subject: string; keywords: string[]; createdAt: string };
+  /** A report with check errors is exported only as a draft, marked 草稿 on every page. */
+  draft: boolean;
+  blocks: DocBlock[];
+}
+
+export type DocBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading1'; text: string; sectionId: string }
+  | { kind: 'heading2'; runs: TextRun[] }
+  | { kind: 'heading3'; runs: TextRun[] }
+  | { kind: 'paragraph'; runs: TextRun[] }
+  | { kind: 'listItem'; marker: string; runs: TextRun[] }
+  | { kind: 'table'; table: DocTable }
+  | { kind: 'signature'; org: string; date: string | null };
+
+export interface DocCell {
+  text: string;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  align: 'left' | 'center';
+  bold: boolean;
+  /** Cells the format leaves blank are shaded grey. */
+  shaded: boolean;
+}
+
+export interface DocTableRow {
+  /** Only the cells that start on this row; merged cells are covered by their spans. */
+  cells: DocCell[];
+  header: boolean;
+}
+
+export interface DocTable {
+  id: string;
+  title: string;
+  /** Column widths in millimetres, summing to the type-area width. */
+  columnWidths: number[];
+  rows: DocTableRow[];
+  /** How many leading rows repeat on every page the table spans. */
+  repeatHeaderRows: number;
+  notes: string[];
+}
+
+/** GB/T 9704: A4, margins 37/35/28/26 mm, 156 × 225 mm type area, 22 lines × 28 characters. */
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginTopMm: 37,
+  marginBottomMm: 35,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  typeWidthMm: 156,
+  typeHeightMm: 225,
+  linesPerPage: 22,
+  charsPerLine: 28,
+} as const;
+
+/** Chinese type sizes in points: 2号 22, 3号 16, 4号 14, 5号 10.5. */
+export const SIZES = { title: 22, body: 16, pageNumber: 14, table: 10.5 } as const;
+
+export const MM_TO_PT = 72 / 25.4;
+
+export type FontRole = 'xiaobiaosong' | 'hei' | 'kai' | 'fangsong' | 'song';
+export const FONT_ROLES: readonly FontRole[] = ['xiaobiaosong', 'hei', 'kai', 'fangsong', 'song'];
