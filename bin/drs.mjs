@@ -8,4 +8,4 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { runCli } = await import(entry.href);
-process.exitCode = runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
+process.exitCode = await runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });

@@ -2,7 +2,7 @@ import { blockText, lexicalToBlocks } from '../report/lexicalText.js';
 import { reportTitle } from '../report/newReport.js';
 import type { Report } from '../report/reportSchema.js';
 import type { Template } from '../template/loadTemplate.js';
-import type { DocBlock, DocumentModel } from './documentModel.js';
+import { PAGE, SIZES, type DocBlock, type DocumentModel } from './documentModel.js';
 import { buildDocTable } from './tableLayout.js';
 
 /** 2026-01-20 → 2026年1月20日, as dates are written in official documents. */
@@ -13,13 +13,40 @@ export function chineseDate(iso: string): string {
 
 /** The export file name without extension: 机关全称 + 年度 + 年政府信息公开工作年度报告, safe on every OS. */
 export function exportBaseName(template: Template, report: Report): string {
-  return reportTitle(template, report.meta).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return reportTitle(template, report.meta).replace(/[\\/:*?"<>|]|\p{Cc}/gu, '_').trim();
+}
+
+/** 2号 characters that fit on one line of the 156 mm type area. */
+const TITLE_CHARS_PER_LINE = Math.floor((PAGE.typeWidthMm * 72) / 25.4 / SIZES.title);
+
+/**
+ * A long title breaks into balanced lines (GB/T 9704: 梯形 or 菱形). The natural break is after the
+ * year ("…2025年 / 政府信息公开工作年度报告"); when that does not fit, lines of equal length are
+ * made, never separating a number from its 年.
+ */
+export function titleLines(title: string): string[] {
+  const chars = [...title];
+  if (chars.length <= TITLE_CHARS_PER_LINE) return [title];
+  const year = /\d{4}年/.exec(title);
+  if (year) {
+    const cut = [...title.slice(0, year.index + year[0].length)].length;
+    if (cut <= TITLE_CHARS_PER_LINE && chars.length - cut <= TITLE_CHARS_PER_LINE) return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+  }
+  const lines: string[] = [];
+  let rest = chars;
+  for (let remaining = Math.ceil(chars.length / TITLE_CHARS_PER_LINE); remaining > 0 && rest.length > 0; remaining--) {
+    let take = Math.ceil(rest.length / remaining);
+    while (take < rest.length && /[0-9A-Za-z]/.test(rest[take - 1] ?? '') && /[0-9A-Za-z年]/.test(rest[take] ?? '')) take++;
+    lines.push(rest.slice(0, take).join(''));
+    rest = rest.slice(take);
+  }
+  return lines;
 }
 
 /** Builds what gets printed: title, preamble, the sections in template order, tables, signature. */
 export function buildDocumentModel(template: Template, report: Report, options: { draft: boolean; now: Date }): DocumentModel {
   const title = reportTitle(template, report.meta);
-  const blocks: DocBlock[] = [{ kind: 'title', text: title }];
+  const blocks: DocBlock[] = [{ kind: 'title', text: title, lines: titleLines(title) }];
   for (const section of template.sections) {
     const text = lexicalToBlocks(report.sections[section.id]);
     const tables = section.tables.map((id) => template.tableModels.get(id)).filter((m) => m !== undefined && (!m.def.optional || report.tables[m.def.id]));

@@ -12,7 +12,7 @@ export interface DocumentModel {
 }
 
 export type DocBlock =
-  | { kind: 'title'; text: string }
+  | { kind: 'title'; text: string; lines: string[] }
   | { kind: 'heading1'; text: string; sectionId: string }
   | { kind: 'heading2'; runs: TextRun[] }
   | { kind: 'heading3'; runs: TextRun[] }

@@ -15,12 +15,24 @@ export const NO_LINE_START = new Set([...'，。、；：？！）》」』】�
 /** Characters that may not end a line. */
 export const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{'].concat(['〖', '［', '｛']));
 
-/** Splits text into atoms: CJK characters and punctuation one by one, Latin words and numbers whole. */
+/**
+ * Splits text into atoms: CJK characters and punctuation one by one, Latin words and numbers whole.
+ * Long addresses (URLs, e-mail) may also break after / . - _ ? & = so they do not leave a gap.
+ */
 export function splitAtoms(text: string): string[] {
   const atoms: string[] = [];
-  const re = /[A-Za-z0-9@#&_+\-./:%=~]+|\s|[\s\S]/gu;
-  for (const match of text.matchAll(re)) atoms.push(match[0]);
+  const re = /[A-Za-z0-9@#&_+\-./:%=~?]+|\s|[\s\S]/gu;
+  for (const [word] of text.matchAll(re)) {
+    if (word.length > 12 && /[/.]/.test(word)) atoms.push(...(word.match(/[^/.\-_?&=]*[/.\-_?&=]+|[^/.\-_?&=]+$/g) ?? [word]));
+    else atoms.push(word);
+  }
   return atoms;
+}
+
+/** Two atoms that are pieces of one Latin word (or address): no justification space between them. */
+export function joinsPrevious(previous: string | undefined, atom: string): boolean {
+  const latin = (t: string | undefined) => t !== undefined && /^[A-Za-z0-9@#&_+\-./:%=~?]+$/.test(t);
+  return latin(previous) && latin(atom);
 }
 
 /**

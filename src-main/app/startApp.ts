@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import { fileURLToPath } from 'node:url';
+import { Exporter } from '../export/Exporter.js';
 import { createIpcHandlers, invokeIpc, type IpcHandlers } from '../ipc/handlers.js';
 import type { AppCommand } from '../ipc/contract.js';
 import { COMMAND_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from '../ipc/methods.js';
@@ -31,7 +32,7 @@ export function defaultAppPaths(): AppPaths {
  * parameter so a test can pass a fake and check every setting.
  */
 export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppPaths()): void {
-  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session } = electron;
+  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, shell } = electron;
   // End-to-end tests run the real app on a throw-away data folder.
   if (process.env.DRS_USER_DATA) app.setPath('userData', process.env.DRS_USER_DATA);
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -76,14 +77,19 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
     const dataDir = app.getPath('userData');
     const settings = new SettingsStore(dataDir);
     const templatesDir = defaultTemplatesDir();
-    const drafts = new DraftStore({ dataDir, templates: loadTemplateLibrary(templatesDir), backupsKept: settings.get().backupsKept });
+    const templates = loadTemplateLibrary(templatesDir);
+    const drafts = new DraftStore({ dataDir, templates, backupsKept: settings.get().backupsKept });
     const dialogs = electronDialogs(dialog, () => window, app.getPath('documents'));
     const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(settings.get().locale, settings.get().recentFiles, send)));
     const handlers: IpcHandlers = createIpcHandlers({
       drafts,
       settings,
       templatesDir,
+      templates,
+      exporter: new Exporter(),
       dialogs,
+      // Only files the app itself exported reach the shell (the handlers check), never shell.openExternal.
+      desktop: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },
       app: { version: app.getVersion(), platform: process.platform },
       window: {
         setDocumentState: (title, isDirty) => {
@@ -95,6 +101,7 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
           closing = true;
           window?.close();
         },
+        notify: send,
       },
     });
 

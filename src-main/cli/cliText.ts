@@ -8,12 +8,18 @@ const TEXT = {
   drs new [--template ID] [--year YYYY] --org 机关全称 [--unit-type people_government|department|other] [--rulemaking] -o 文件.drs
                                          新建报告（填入标准表述）
   drs validate 文件.drs… [--json]        检查报告；无错误退出码 0，有错误 1，文件无法读取 2
+  drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--draft]
+                                         导出 Word / PDF（不指定时两种都导出到报告所在文件夹）；
+                                         有错误的报告只能加 --draft 导出为草稿
 选项：--lang zh-CN|en 输出语言（默认中文）`,
     en: `Usage:
   drs templates                          list the report formats
   drs new [--template ID] [--year YYYY] --org NAME [--unit-type people_government|department|other] [--rulemaking] -o FILE.drs
                                          create a report with the standard wording
   drs validate FILE.drs… [--json]        check reports; exit 0 without errors, 1 with errors, 2 if a file cannot be read
+  drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--draft]
+                                         export Word / PDF (both, next to the report, when neither is named);
+                                         a report with errors exports only as a draft (--draft)
 Option: --lang zh-CN|en output language (default Chinese)`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。运行 drs --help 查看用法。', en: 'Unknown command "{command}". Run drs --help for usage.' },
@@ -31,6 +37,11 @@ Option: --lang zh-CN|en output language (default Chinese)`,
   fileOk: { 'zh-CN': '{file}：没有错误，{warnings} 个警告', en: '{file}: no errors, {warnings} warning(s)' },
   fileBad: { 'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告', en: '{file}: {errors} error(s), {warnings} warning(s)' },
   loadFailed: { 'zh-CN': '{file}：无法作为报告打开。{reason}', en: '{file}: cannot be opened as a report. {reason}' },
+  oneFile: { 'zh-CN': '请指定一个要导出的 .drs 文件', en: 'name one .drs file to export' },
+  exportBlocked: { 'zh-CN': '报告有 {errors} 个错误，未导出。请改正后再导出，或加 --draft 导出为草稿。', en: 'The report has {errors} error(s) and was not exported. Fix them, or export a draft with --draft.' },
+  exported: { 'zh-CN': '已导出：{file}', en: 'Exported: {file}' },
+  exportedDraft: { 'zh-CN': '已导出草稿：{file}', en: 'Exported as a draft: {file}' },
+  note: { 'zh-CN': '说明', en: 'note' },
   error: { 'zh-CN': '错误', en: 'error' },
   warning: { 'zh-CN': '警告', en: 'warning' },
   brokenTemplate: { 'zh-CN': '报告格式文件有误：{detail}', en: 'A format file is broken: {detail}' },

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkReport,
@@ -11,6 +12,7 @@ import {
   type Locale,
   type Template,
 } from '../../src-core/index.js';
+import { defaultExportName, Exporter } from '../export/Exporter.js';
 import { loadTemplateLibrary, orderedTemplates, templateForYear } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 
@@ -31,6 +33,9 @@ const OPTIONS = {
   'unit-type': { type: 'string' },
   rulemaking: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  docx: { type: 'string' },
+  pdf: { type: 'string' },
+  draft: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -40,7 +45,7 @@ function localeFrom(argv: readonly string[]): Locale {
   return value === 'en' ? 'en' : 'zh-CN';
 }
 
-export function runCli(argv: readonly string[], io: Io, now: Date = new Date()): number {
+export async function runCli(argv: readonly string[], io: Io, now: Date = new Date()): Promise<number> {
   const locale = localeFrom(argv);
   const t = (key: CliTextKey, values?: Record<string, string | number>): string => cliText(key, locale, values);
   try {
@@ -69,6 +74,9 @@ export function runCli(argv: readonly string[], io: Io, now: Date = new Date()):
       case 'validate':
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
         return validate(rest, values.json === true, templates, io, locale, t);
+      case 'export':
+        if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
+        return await exportFile(rest[0]!, values, templates, io, locale, t);
       default:
         throw new UsageError(t('unknownCommand', { command }));
     }
@@ -112,6 +120,37 @@ function newReport(values: Values, templates: ReadonlyMap<string, Template>, io:
     throw new UsageError(t('cannotWrite', { file: values.output, reason: code ?? String(error) }));
   }
   io.out(t('created', { file: values.output, template: template.id, year }));
+  return 0;
+}
+
+function readReport(file: string, templates: ReadonlyMap<string, Template>, locale: Locale, t: Translate) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(t('cannotRead', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  const result = parseReport(text, templates);
+  if (!result.ok) throw new UsageError(t('loadFailed', { file, reason: describeLoadError(result.error, locale) }));
+  return result;
+}
+
+async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+  const { report, template } = readReport(file, templates, locale, t);
+  const both = values.docx === undefined && values.pdf === undefined;
+  const folder = dirname(resolve(file));
+  const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);
+  const pdfPath = values.pdf ?? (both ? join(folder, defaultExportName(template, report, 'pdf')) : undefined);
+  const result = await new Exporter().exportReport({ report, template, draft: values.draft === true, locale, ...(docxPath ? { docxPath } : {}), ...(pdfPath ? { pdfPath } : {}) });
+  if (result.status === 'blocked') {
+    for (const f of result.errors) io.err(`  ${t('error')} [${f.ruleId}] ${f.message}`);
+    io.err(t('exportBlocked', { errors: result.errors.length }));
+    return 1;
+  }
+  if (result.status === 'failed') throw new UsageError(result.reason[locale]);
+  for (const f of [...result.errors, ...result.warnings]) io.out(`  ${t(f.severity)} [${f.ruleId}] ${f.message}`);
+  for (const note of result.notes) io.out(`  ${t('note')} ${note[locale]}`);
+  for (const f of result.files) io.out(t(result.draft ? 'exportedDraft' : 'exported', { file: f.path }));
   return 0;
 }
 

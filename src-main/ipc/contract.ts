@@ -7,6 +7,15 @@ const localized = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
 const path = z.string().min(1).max(4096);
 const docId = z.string().regex(/^(file-[0-9a-f]{16}|new-[0-9a-f-]{36})$/);
 const empty = z.strictObject({});
+const finding = z.strictObject({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning']),
+  location: z.union([z.strictObject({ sectionId: z.string() }), z.strictObject({ tableId: z.string(), rowId: z.string(), colId: z.string() }), z.strictObject({ metaField: z.string() })]),
+  expected: z.union([z.number(), z.string(), z.null()]),
+  actual: z.union([z.number(), z.string(), z.null()]),
+  message: z.string(),
+});
+const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf']), path });
 const backupInfo = z.strictObject({ id: z.string(), sourcePath: z.string(), savedAt: z.string(), size: z.number() });
 
 /**
@@ -51,6 +60,17 @@ export const IPC_CONTRACT = {
   updateSettings: { request: settingsPatchSchema, response: settingsSchema },
   setDocumentState: { request: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }), response: empty },
   closeWindow: { request: empty, response: empty },
+  exportReport: {
+    request: z.strictObject({ report: reportSchema, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), draft: z.boolean(), folder: path.nullable() }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('blocked'), errors: z.array(finding), warnings: z.array(finding) }),
+      z.strictObject({ status: z.literal('exported'), draft: z.boolean(), files: z.array(exportedFile), errors: z.array(finding), warnings: z.array(finding), notes: z.array(localized) }),
+      z.strictObject({ status: z.literal('failed'), reason: localized, files: z.array(exportedFile) }),
+    ]),
+  },
+  openExportedFile: { request: z.strictObject({ path }), response: empty },
+  showExportedFile: { request: z.strictObject({ path }), response: empty },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof IPC_CONTRACT;
@@ -66,7 +86,10 @@ export interface IpcError {
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
-export type AppCommand = { type: 'menu'; command: MenuCommand } | { type: 'openFile'; path: string };
+export type AppCommand =
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'openFile'; path: string }
+  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number };
 
 /** The API the page sees as `window.drs` (built by the preload, or by the test harness). */
 export type DrsApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>> } & {

@@ -1,20 +1,33 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { jsonPath } from '../../src-core/index.js';
+import { jsonPath, type Template } from '../../src-core/index.js';
+import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import type { SettingsStore } from '../services/SettingsStore.js';
 import { IPC_CONTRACT, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
 import { IPC_METHODS, type IpcMethod } from './methods.js';
-import type { Dialogs, SenderInfo, WindowControl } from './ports.js';
+import type { Desktop, Dialogs, SenderInfo, WindowControl } from './ports.js';
 
 export interface IpcServices {
   drafts: DraftStore;
   settings: SettingsStore;
   templatesDir: string;
+  templates: ReadonlyMap<string, Template>;
+  exporter: Exporter;
   dialogs: Dialogs;
+  desktop: Desktop;
   window: WindowControl;
   app: { version: string; platform: string };
+}
+
+/** `name.pdf`, or `name (2).pdf` … when that exists: an export never replaces a file silently. */
+function freePath(folder: string, fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  for (let n = 1; ; n++) {
+    const candidate = join(folder, n === 1 ? fileName : `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}`);
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 type Handler<M extends IpcMethod> = (request: z.output<(typeof IPC_CONTRACT)[M]['request']>) => Promise<IpcResponse<M>>;
@@ -24,6 +37,12 @@ export type IpcHandlers = { [M in IpcMethod]: Handler<M> };
 export function createIpcHandlers(services: IpcServices): IpcHandlers {
   const { drafts, settings, dialogs } = services;
   const locale = () => settings.get().locale;
+  // Only files this session exported may be opened or shown, never a path the page makes up.
+  const exported = new Set<string>();
+  const knownExport = (path: string) => {
+    if (!exported.has(path)) throw new Error(`not an exported file: ${path}`);
+    return path;
+  };
   return {
     getAppInfo: async () => ({ ...services.app, locale: locale(), settingsNotice: settings.notice ?? null }),
     listTemplates: async () => ({
@@ -63,6 +82,25 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
     updateSettings: async (patch) => settings.update(patch),
     setDocumentState: async ({ title, dirty }) => (services.window.setDocumentState(title, dirty), {}),
     closeWindow: async () => (services.window.close(), {}),
+    exportReport: async ({ report, formats, draft, folder }) => {
+      const template = services.templates.get(report.templateId);
+      if (!template) throw new Error(`unknown format ${report.templateId}`);
+      const target = folder ?? (await dialogs.chooseExportFolder(locale()));
+      if (!target) return { status: 'cancelled' };
+      const result = await services.exporter.exportReport({
+        report,
+        template,
+        draft,
+        locale: locale(),
+        ...(formats.includes('docx') ? { docxPath: freePath(target, defaultExportName(template, report, 'docx')) } : {}),
+        ...(formats.includes('pdf') ? { pdfPath: freePath(target, defaultExportName(template, report, 'pdf')) } : {}),
+        onProgress: (p) => services.window.notify({ type: 'exportProgress', ...p }),
+      });
+      if (result.status !== 'blocked') for (const f of result.files) exported.add(f.path);
+      return result;
+    },
+    openExportedFile: async ({ path }) => (await services.desktop.openPath(knownExport(path)), {}),
+    showExportedFile: async ({ path }) => (services.desktop.showInFolder(knownExport(path)), {}),
   };
 }
 

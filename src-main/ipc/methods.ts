@@ -18,6 +18,9 @@ export const IPC_METHODS = [
   'updateSettings',
   'setDocumentState',
   'closeWindow',
+  'exportReport',
+  'openExportedFile',
+  'showExportedFile',
 ] as const;
 
 export type IpcMethod = (typeof IPC_METHODS)[number];

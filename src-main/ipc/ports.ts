@@ -1,15 +1,25 @@
 import type { Locale } from '../../src-core/index.js';
+import type { AppCommand } from './contract.js';
 
 /** The native dialogs, the only Electron-specific part the handlers need; tests answer them. */
 export interface Dialogs {
   chooseReportToOpen(locale: Locale): Promise<string | undefined>;
   chooseSavePath(defaultName: string, locale: Locale): Promise<string | undefined>;
+  chooseExportFolder(locale: Locale): Promise<string | undefined>;
+}
+
+/** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */
+export interface Desktop {
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
 }
 
 /** What a handler may do to the window that called it. */
 export interface WindowControl {
   setDocumentState(title: string, dirty: boolean): void;
   close(): void;
+  /** Sends an event to the page (e.g. export progress). */
+  notify(command: AppCommand): void;
 }
 
 export interface SenderInfo {

@@ -24,12 +24,12 @@ const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
  * On Windows a rename can fail while an indexer or antivirus holds the file (EPERM/EBUSY), so it
  * is retried for about two seconds.
  */
-export async function writeFileAtomic(path: string, data: string, io: SaveIo = nodeSaveIo, platform: NodeJS.Platform = process.platform): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, io: SaveIo = nodeSaveIo, platform: NodeJS.Platform = process.platform): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
     handle = await io.open(temp, 'wx');
-    await handle.writeFile(data, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;

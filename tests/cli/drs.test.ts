@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,5 +129,39 @@ describe('drs', () => {
     expect(code).toBe(2);
     expect(err).toContain('gov-2031.json');
     expect(err).toContain('$.name');
+  });
+
+  it('exports Word and PDF next to the report, with the default file names', () => {
+    const dir = tmp();
+    const file = join(dir, 'r.drs');
+    cpSync(SAMPLE_FILES['gov-2021']!, file);
+    const { code, out } = drs(['export', file]);
+    expect(code).toBe(0);
+    for (const ext of ['docx', 'pdf']) {
+      const exported = join(dir, `青川县公安局2025年政府信息公开工作年度报告.${ext}`);
+      expect(existsSync(exported), ext).toBe(true);
+      expect(out).toContain(`已导出：${exported}`);
+    }
+  }, 60_000);
+
+  it('refuses to export a report with errors (exit 1) unless --draft is given', () => {
+    const dir = tmp();
+    const file = withError(dir);
+    const pdf = join(dir, 'out.pdf');
+    const refused = drs(['export', file, '--pdf', pdf]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('[P-01]');
+    expect(refused.err).toContain('--draft');
+    expect(existsSync(pdf)).toBe(false);
+    const draft = drs(['export', file, '--pdf', pdf, '--draft']);
+    expect(draft.code).toBe(0);
+    expect(draft.out).toContain(`已导出草稿：${pdf}`);
+    expect(existsSync(pdf)).toBe(true);
+  }, 60_000);
+
+  it('exits 2 with one line when the file to export cannot be read', () => {
+    const { code, err } = drs(['export', '/nonexistent/r.drs']);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
   });
 });

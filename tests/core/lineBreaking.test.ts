@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, NO_LINE_END, NO_LINE_START, splitAtoms, type Atom } from '../../src-core/index.js';
+import { breakLines, joinsPrevious, NO_LINE_END, NO_LINE_START, splitAtoms, type Atom } from '../../src-core/index.js';
 
 /** Every character is one unit wide, so a line of width 10 holds ten characters. */
 const atoms = (text: string): Atom[] => splitAtoms(text).map((t) => ({ text: t, width: t === ' ' ? 0.5 : /^[A-Za-z0-9]/.test(t) ? t.length * 0.5 : 1, space: t === ' ' }));
@@ -33,5 +33,13 @@ describe('Chinese line breaking', () => {
   it('drops spaces at line ends and honours explicit line breaks', () => {
     expect(lines('abc def ghi jkl mno', 3)).toEqual(['abc', 'def', 'ghi', 'jkl', 'mno']);
     expect(lines('甲乙\n丙丁')).toEqual(['甲乙', '丙丁']);
+  });
+});
+
+describe('long addresses', () => {
+  it('may break after / and . so a URL does not leave a wide gap', () => {
+    expect(splitAtoms('网站http://gaj.qingchuan.example.gov.cn查阅')).toEqual(['网', '站', 'http://', 'gaj.', 'qingchuan.', 'example.', 'gov.', 'cn', '查', '阅']);
+    expect(joinsPrevious('gaj.', 'qingchuan.')).toBe(true);
+    expect(joinsPrevious('站', 'http://')).toBe(false);
   });
 });

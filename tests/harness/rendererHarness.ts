@@ -1,16 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveRendererFile } from '../../src-main/app/rendererProtocol.js';
 import type { AppCommand } from '../../src-main/ipc/contract.js';
-import { createIpcHandlers, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
+import { invokeIpc } from '../../src-main/ipc/handlers.js';
 import { IPC_METHODS } from '../../src-main/ipc/methods.js';
-import type { Dialogs } from '../../src-main/ipc/ports.js';
-import { DraftStore } from '../../src-main/services/DraftStore.js';
-import { SettingsStore } from '../../src-main/services/SettingsStore.js';
-import { loadTemplateLibrary } from '../../src-main/services/TemplateLibrary.js';
-import { ROOT, TEMPLATES_DIR } from '../helpers.js';
+import { createTestServices, type TestServices } from './testServices.js';
+import { ROOT } from '../helpers.js';
 
 /** Debian's Chromium; DRS_CHROMIUM points elsewhere. */
 export const CHROMIUM = process.env.DRS_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,30 +15,9 @@ const RENDERER_DIR = join(ROOT, 'dist/renderer');
 /** The page's origin in the harness; in Electron it is app://bundle. */
 export const HARNESS_ORIGIN = 'http://drs.app';
 
-/** Dialog answers queued by the test, in order; an empty queue means the user cancelled. */
-export class ScriptedDialogs implements Dialogs {
-  readonly opens: (string | undefined)[] = [];
-  readonly saves: (string | undefined)[] = [];
-  readonly asked: string[] = [];
-  async chooseReportToOpen(): Promise<string | undefined> {
-    this.asked.push('open');
-    return this.opens.shift();
-  }
-  async chooseSavePath(defaultName: string): Promise<string | undefined> {
-    this.asked.push(`save:${defaultName}`);
-    return this.saves.shift();
-  }
-}
-
-export interface Harness {
+export interface Harness extends TestServices {
   page: Page;
   context: BrowserContext;
-  handlers: IpcHandlers;
-  drafts: DraftStore;
-  settings: SettingsStore;
-  dialogs: ScriptedDialogs;
-  dataDir: string;
-  window: { title: string; dirty: boolean; closed: boolean };
   /** What the main process sends on a menu click or when the OS opens a file. */
   sendCommand(command: AppCommand): Promise<void>;
   /** A new page on the same services, as after the renderer crashed and the window reloaded. */
@@ -51,6 +26,7 @@ export interface Harness {
 }
 
 let browser: Browser | undefined;
+
 
 async function sharedBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package or set DRS_CHROMIUM`);
@@ -70,22 +46,8 @@ export async function closeSharedBrowser(): Promise<void> {
  */
 export async function launchHarness(options: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('the renderer is not built: run npm run build');
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'drs-harness-'));
-  const settings = new SettingsStore(dataDir);
-  const drafts = new DraftStore({ dataDir, templates: loadTemplateLibrary(TEMPLATES_DIR), backupsKept: settings.get().backupsKept });
-  const dialogs = new ScriptedDialogs();
-  const windowState = { title: '', dirty: false, closed: false };
-  const handlers = createIpcHandlers({
-    drafts,
-    settings,
-    dialogs,
-    templatesDir: TEMPLATES_DIR,
-    app: { version: 'harness', platform: process.platform },
-    window: {
-      setDocumentState: (title, dirty) => Object.assign(windowState, { title, dirty }),
-      close: () => Object.assign(windowState, { closed: true }),
-    },
-  });
+  const services = createTestServices(options.dataDir ? { dataDir: options.dataDir } : {});
+  const { handlers } = services;
   const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, locale: 'zh-CN' });
   // The bundle is served from disk with the production CSP header; nothing reaches a network.
   await context.route('**/*', async (route) => {
@@ -118,14 +80,9 @@ export async function launchHarness(options: { dataDir?: string; viewport?: { wi
   };
 
   const harness: Harness = {
+    ...services,
     page: await openPage(),
     context,
-    handlers,
-    drafts,
-    settings,
-    dialogs,
-    dataDir,
-    window: windowState,
     sendCommand: async (command) => {
       await harness.page.evaluate((c) => (window as unknown as { __drsDispatch: (c: unknown) => void }).__drsDispatch(c), command);
     },
@@ -135,5 +92,6 @@ export async function launchHarness(options: { dataDir?: string; viewport?: { wi
     },
     close: () => context.close(),
   };
+  services.onNotify((command) => void harness.sendCommand(command).catch(() => undefined));
   return harness;
 }

@@ -3,26 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IPC_CONTRACT } from '../../src-main/ipc/contract.js';
-import { callIpc, createIpcHandlers, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
+import { callIpc, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
 import { IPC_METHODS, type IpcMethod } from '../../src-main/ipc/methods.js';
-import type { Dialogs } from '../../src-main/ipc/ports.js';
-import { DraftStore, documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
-import { SettingsStore } from '../../src-main/services/SettingsStore.js';
-import { sample, templates, TEMPLATES_DIR } from '../helpers.js';
+import { documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
+import { sample } from '../helpers.js';
+import { createTestServices } from '../harness/testServices.js';
 
-function setup(dialogAnswers: { open?: string; save?: string } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'drs-ipc-'));
-  const dialogs: Dialogs = { chooseReportToOpen: async () => dialogAnswers.open, chooseSavePath: async () => dialogAnswers.save };
-  const window = { title: '', dirty: false, closed: false };
-  const handlers = createIpcHandlers({
-    drafts: new DraftStore({ dataDir, templates }),
-    settings: new SettingsStore(dataDir),
-    templatesDir: TEMPLATES_DIR,
-    dialogs,
-    app: { version: 'test', platform: 'linux' },
-    window: { setDocumentState: (title, dirty) => Object.assign(window, { title, dirty }), close: () => Object.assign(window, { closed: true }) },
-  });
-  return { handlers, window, dataDir };
+function setup(dialogAnswers: { open?: string; save?: string; exportFolder?: string } = {}) {
+  const services = createTestServices();
+  if (dialogAnswers.open) services.dialogs.opens.push(dialogAnswers.open, dialogAnswers.open);
+  if (dialogAnswers.save) services.dialogs.saves.push(dialogAnswers.save);
+  if (dialogAnswers.exportFolder) services.dialogs.exportFolders.push(dialogAnswers.exportFolder);
+  return services;
 }
 
 /** A request of the right shape for each method, so the bad variants below differ in one way only. */
@@ -44,6 +36,9 @@ function goodRequest(method: IpcMethod, dir: string): unknown {
     updateSettings: { locale: 'en' },
     setDocumentState: { title: 'x', dirty: true },
     closeWindow: {},
+    exportReport: { report, formats: ['pdf'], draft: false, folder: dir },
+    openExportedFile: { path: join(dir, 'x.pdf') },
+    showExportedFile: { path: join(dir, 'x.pdf') },
   };
   return requests[method];
 }
@@ -57,7 +52,8 @@ describe('the IPC contract', () => {
     it(`${method}: answers a valid request, refuses a bad payload and a foreign sender`, async () => {
       const { handlers, dataDir } = setup();
       const good = await invokeIpc(handlers, method, goodRequest(method, dataDir), { isAppMainFrame: true });
-      expect(good.ok, JSON.stringify(good)).toBe(true);
+      // A well-formed request is never refused as such (opening a file that was not exported fails on its merits).
+      if (!good.ok) expect(good.error.code, JSON.stringify(good)).toBe('failed');
       for (const bad of [42, null, 'x', [], { ...(goodRequest(method, dataDir) as object), injected: '<script>' }]) {
         const result = await invokeIpc(handlers, method, bad, { isAppMainFrame: true });
         expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -94,6 +90,21 @@ describe('the IPC contract', () => {
     await callIpc(handlers, 'setDocumentState', { title: '报告', dirty: true });
     expect(window).toMatchObject({ title: '报告', dirty: true });
   });
+
+  it('exports to the chosen folder without replacing an existing file, reports progress, and opens only what it exported', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'drs-ipc-export-'));
+    const { handlers, notifications, desktop } = setup({ exportFolder: folder });
+    const first = await callIpc(handlers, 'exportReport', { report: sample('gov-2021'), formats: ['pdf', 'docx'], draft: false, folder: null });
+    expect(first).toMatchObject({ ok: true, value: { status: 'exported', files: [{ format: 'docx', path: join(folder, '青川县公安局2025年政府信息公开工作年度报告.docx') }, { format: 'pdf' }] } });
+    const second = await callIpc(handlers, 'exportReport', { report: sample('gov-2021'), formats: ['pdf'], draft: false, folder });
+    expect(second).toMatchObject({ ok: true, value: { files: [{ path: join(folder, '青川县公安局2025年政府信息公开工作年度报告 (2).pdf') }] } });
+    expect(notifications.some((n) => n.type === 'exportProgress' && n.stage === 'pdf')).toBe(true);
+    const pdf = join(folder, '青川县公安局2025年政府信息公开工作年度报告.pdf');
+    expect(await callIpc(handlers, 'openExportedFile', { path: pdf })).toMatchObject({ ok: true });
+    expect(await callIpc(handlers, 'openExportedFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(await callIpc(handlers, 'showExportedFile', { path: pdf })).toMatchObject({ ok: true });
+    expect(desktop).toEqual({ opened: [pdf], shown: [pdf] });
+  }, 60_000);
 
   it('a cancelled dialog is an answer, not an error', async () => {
     const { handlers } = setup();

@@ -36,6 +36,13 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations).toContainEqual(expect.objectContaining({ ext: 'drs', role: 'Editor' }));
   });
 
+  it('ships the open fonts for the PDF export with their licence texts, and only once', () => {
+    const targets = (config.extraResources ?? []).map((r) => r.to);
+    expect(targets).toEqual(expect.arrayContaining(['fonts/NotoSerifSC_400Regular.ttf', 'fonts/NotoSansSC_400Regular.ttf', 'fonts/OFL-NotoSerifSC.txt', 'fonts/OFL-NotoSansSC.txt']));
+    expect(config.files).toContain('!node_modules/@expo-google-fonts/**');
+    expect(readFileSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/LICENSE_FONT'), 'utf8')).toContain('SIL OPEN FONT LICENSE');
+  });
+
   it('packs files that exist after the build: main entry, preload, renderer, formats', () => {
     expect(existsSync(join(ROOT, pkg.main))).toBe(true);
     for (const built of ['dist/preload/preload.cjs', 'dist/renderer/index.html', 'templates/gov-2021.json']) expect(existsSync(join(ROOT, built)), built).toBe(true);

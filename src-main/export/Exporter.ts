@@ -1,0 +1,102 @@
+import {
+  buildDocumentModel,
+  checkReport,
+  exportBaseName,
+  type Finding,
+  type Locale,
+  type Localized,
+  type Report,
+  type Template,
+} from '../../src-core/index.js';
+import { writeFileAtomic } from '../services/atomicWrite.js';
+import { OFFICIAL_DOCX_FONTS, renderDocx } from './docx/renderDocx.js';
+import { FontResolver, type FontPreferences } from './fonts/FontResolver.js';
+import { FontSet } from './pdf/fontSet.js';
+import { renderPdf } from './pdf/renderPdf.js';
+
+export type ExportFormat = 'docx' | 'pdf';
+
+export interface ExportRequest {
+  report: Report;
+  template: Template;
+  docxPath?: string;
+  pdfPath?: string;
+  /** Export although the report has errors, marked 草稿 on every page. */
+  draft: boolean;
+  fonts?: FontPreferences;
+  locale?: Locale;
+  now?: Date;
+  onProgress?: (progress: { stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number }) => void;
+}
+
+export type ExportResult =
+  | { status: 'blocked'; errors: Finding[]; warnings: Finding[] }
+  | { status: 'exported'; draft: boolean; files: { format: ExportFormat; path: string }[]; errors: Finding[]; warnings: Finding[]; notes: Localized[] }
+  | { status: 'failed'; reason: Localized; files: { format: ExportFormat; path: string }[] };
+
+export function defaultExportName(template: Template, report: Report, format: ExportFormat): string {
+  return `${exportBaseName(template, report)}.${format}`;
+}
+
+function writeFailure(error: unknown, path: string): Localized {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+    return { 'zh-CN': `无法写入“${path}”：文件可能正在 Word 或 WPS 中打开，或文件夹不可写。请关闭该文件或换一个位置后重试。`, en: `Cannot write "${path}": it may be open in Word or WPS, or the folder is read-only. Close it or choose another place.` };
+  }
+  if (code === 'ENOSPC') return { 'zh-CN': `磁盘空间已满，未能写入“${path}”。`, en: `The disk is full; "${path}" was not written.` };
+  return { 'zh-CN': `未能写入“${path}”（${code}）。`, en: `"${path}" could not be written (${code}).` };
+}
+
+/**
+ * The one-click export: checks the report, builds the document model once, and renders it to
+ * DOCX and/or PDF. A report with errors exports only as a draft. The fonts are resolved and
+ * parsed once per process and reused by every export.
+ */
+export class Exporter {
+  constructor(readonly fonts: FontResolver = new FontResolver()) {}
+
+  async exportReport(request: ExportRequest): Promise<ExportResult> {
+    const progress = request.onProgress ?? (() => undefined);
+    const locale = request.locale ?? 'zh-CN';
+    progress({ stage: 'check', done: 0, total: 1 });
+    const findings = checkReport(request.template, request.report, { locale });
+    const errors = findings.filter((f) => f.severity === 'error');
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    if (errors.length > 0 && !request.draft) return { status: 'blocked', errors, warnings };
+    const draft = errors.length > 0 || request.draft;
+    const model = buildDocumentModel(request.template, request.report, { draft, now: request.now ?? new Date() });
+    const notes: Localized[] = [];
+    const outputs: { format: ExportFormat; path: string; data: Buffer }[] = [];
+
+    const resolved = this.fonts.resolve(request.fonts);
+    if (request.docxPath) {
+      progress({ stage: 'docx', done: 0, total: 1 });
+      const names = { ...OFFICIAL_DOCX_FONTS };
+      for (const [role, face] of Object.entries(resolved.faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      outputs.push({ format: 'docx', path: request.docxPath, data: await renderDocx(model, names) });
+      progress({ stage: 'docx', done: 1, total: 1 });
+    }
+    if (request.pdfPath) {
+      const fontSet = new FontSet(resolved, this.fonts);
+      const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }));
+      outputs.push({ format: 'pdf', path: request.pdfPath, data });
+      notes.push(...resolved.substitutions);
+      if (fontSet.missing.size > 0) {
+        const chars = [...fontSet.missing].join(' ');
+        notes.push({ 'zh-CN': `以下字符在所有可用字体中都没有字形，PDF 中已省略：${chars}`, en: `No available font has these characters; they were left out of the PDF: ${chars}` });
+      }
+    }
+    const written: { format: ExportFormat; path: string }[] = [];
+    for (const [i, output] of outputs.entries()) {
+      progress({ stage: 'write', done: i, total: outputs.length });
+      try {
+        await writeFileAtomic(output.path, output.data);
+      } catch (error) {
+        return { status: 'failed', reason: writeFailure(error, output.path), files: written };
+      }
+      written.push({ format: output.format, path: output.path });
+    }
+    progress({ stage: 'write', done: outputs.length, total: outputs.length });
+    return { status: 'exported', draft, files: written, errors, warnings, notes };
+  }
+}

@@ -1,0 +1,152 @@
+import * as fontkit from 'fontkit';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
+import { bundledFaceFor, findBundledFonts, type BundledFonts } from './bundledFonts.js';
+import { readFontFaces, type FontFace } from './fontNames.js';
+import { OFFICIAL_FONT, ROLE_CANDIDATES, ROLE_USE } from './fontRoles.js';
+import { installedFontFaces } from './systemFonts.js';
+
+export type FontSource = 'user' | 'system' | 'bundled';
+
+export interface ResolvedFace {
+  role: FontRole;
+  family: string;
+  file: string;
+  postscriptName: string | undefined;
+  bold: boolean;
+  source: FontSource;
+}
+
+export interface ResolvedFonts {
+  faces: Record<FontRole, ResolvedFace>;
+  /** Plain-language notes on every role that does not get its official font. */
+  substitutions: Localized[];
+}
+
+/** A user's font choice per role: a family name or a font file path. */
+export type FontPreferences = Partial<Record<FontRole, string>>;
+
+const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * Picks the font of each role: the user's choice → official fonts installed on the machine →
+ * the open fonts shipped with the app. Installed fonts are scanned once; font files are parsed
+ * once per process and shared by every export.
+ */
+export class FontResolver {
+  private installed: FontFace[] | undefined;
+  private readonly parsed = new Map<string, fontkit.Font>();
+  readonly bundled: BundledFonts;
+
+  constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
+    this.scan = options.installedFaces ?? (() => installedFontFaces());
+    this.bundled = options.bundled ?? findBundledFonts();
+  }
+
+  private readonly scan: () => FontFace[];
+
+  installedFaces(): FontFace[] {
+    this.installed ??= this.scan();
+    return this.installed;
+  }
+
+  /** Families installed on this machine that have Chinese glyphs, for the preferences list. */
+  chineseFamilies(): string[] {
+    const names = new Set<string>();
+    for (const face of this.installedFaces()) {
+      const font = this.tryOpen(face.file, face.postscriptName);
+      if (font?.hasGlyphForCodePoint(0x6587)) names.add(face.families.find((f) => /[^\u0020-\u007e]/.test(f)) ?? face.families[0] ?? face.postscriptName);
+    }
+    return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }
+
+  resolve(preferences: FontPreferences = {}): ResolvedFonts {
+    const substitutions: Localized[] = [];
+    const faces = {} as Record<FontRole, ResolvedFace>;
+    for (const role of FONT_ROLES) {
+      const wanted = preferences[role]?.trim();
+      let face = wanted ? this.userFace(role, wanted) : undefined;
+      if (wanted && !face) {
+        substitutions.push({
+          'zh-CN': `${ROLE_USE[role]['zh-CN']}：未找到您选择的字体“${wanted}”，已按默认顺序选用字体。`,
+          en: `${ROLE_USE[role].en}: the chosen font "${wanted}" was not found; the default order was used.`,
+        });
+      }
+      face ??= this.systemFace(role) ?? this.bundledFace(role);
+      faces[role] = face;
+      if (face.source !== 'user' && !this.isOfficial(role, face)) {
+        substitutions.push({
+          'zh-CN': `${ROLE_USE[role]['zh-CN']}未找到${OFFICIAL_FONT[role]}，已使用 ${face.family}`,
+          en: `${OFFICIAL_FONT[role]} was not found for ${ROLE_USE[role].en}; ${face.family} was used`,
+        });
+      }
+    }
+    return { faces, substitutions };
+  }
+
+  /** The parsed font of a face; each file is parsed once per process. */
+  open(file: string, postscriptName?: string): fontkit.Font {
+    const key = `${file}#${postscriptName ?? ''}`;
+    let font = this.parsed.get(key);
+    if (!font) {
+      // A name picks a face out of a collection (.ttc); for a single font fontkit would read it as a variation.
+      const opened = fontkit.openSync(file) as fontkit.Font | { fonts: fontkit.Font[] };
+      if ('fonts' in opened) {
+        const face = opened.fonts.find((f) => f.postscriptName === postscriptName) ?? opened.fonts[0];
+        if (!face) throw new Error(`no font in ${file}`);
+        font = face;
+      } else font = opened;
+      this.parsed.set(key, font);
+    }
+    return font;
+  }
+
+  /** How many font files have been parsed so far (parsing is the costly part). */
+  get parsedCount(): number {
+    return this.parsed.size;
+  }
+
+  private tryOpen(file: string, postscriptName?: string): fontkit.Font | undefined {
+    try {
+      return this.open(file, postscriptName);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private isOfficial(role: FontRole, face: ResolvedFace): boolean {
+    const [first, second] = ROLE_CANDIDATES[role];
+    return [first, second].some((c) => c && normalize(c.family) === normalize(face.family));
+  }
+
+  private userFace(role: FontRole, wanted: string): ResolvedFace | undefined {
+    if (/[\\/]/.test(wanted) && existsSync(wanted)) {
+      const [face] = readFontFaces(wanted);
+      if (face) return { role, family: face.families[0] ?? basename(wanted), file: wanted, postscriptName: face.postscriptName || undefined, bold: face.bold, source: 'user' };
+      return undefined;
+    }
+    const found = this.findInstalled(wanted, role === 'xiaobiaosong');
+    return found && { ...found, role, source: 'user' };
+  }
+
+  private systemFace(role: FontRole): ResolvedFace | undefined {
+    for (const candidate of ROLE_CANDIDATES[role]) {
+      const found = this.findInstalled(candidate.family, candidate.bold ?? false);
+      if (found) return { ...found, role, source: 'system' };
+    }
+    return undefined;
+  }
+
+  private findInstalled(family: string, preferBold: boolean): Omit<ResolvedFace, 'role' | 'source'> | undefined {
+    const matches = this.installedFaces().filter((f) => f.families.some((name) => normalize(name) === normalize(family)));
+    const face = matches.find((f) => f.bold === preferBold) ?? matches[0];
+    if (!face || !this.tryOpen(face.file, face.postscriptName)) return undefined;
+    return { family: preferBold && face.bold ? `${family} Bold` : family, file: face.file, postscriptName: face.postscriptName || undefined, bold: face.bold };
+  }
+
+  private bundledFace(role: FontRole): ResolvedFace {
+    const face = bundledFaceFor(role, this.bundled);
+    return { role, family: face.family, file: face.file, postscriptName: undefined, bold: face.bold, source: 'bundled' };
+  }
+}
