@@ -16,3 +16,4 @@ export * from './document/documentModel.js';
 export * from './document/tableLayout.js';
 export * from './document/buildDocumentModel.js';
 export * from './document/lineBreaking.js';
+export * from './report/cellInput.js';

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { StartScreen } from './StartScreen.js';
+import { App } from './App.js';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <StartScreen />
+      <App />
     </StrictMode>,
   );
 }

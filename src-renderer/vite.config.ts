@@ -9,6 +9,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
+    chunkSizeWarningLimit: 4000,
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -39,30 +39,70 @@ export function cellText(model: TableModel, rowId: string, colId: string, report
   return String(raw);
 }
 
-/** Lays a template table out as the printed grid: captions, merged header cells, labels, values. */
-export function buildDocTable(model: TableModel, report: Report): DocTable {
-  const rows: DocTableRow[] = [];
+/** One cell of a table's printed grid; data cells carry the row and column ids they show. */
+export interface GridCell {
+  kind: 'caption' | 'header' | 'label' | 'data' | 'blank' | 'unit';
+  text: string;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  rowId?: string;
+  colId?: string;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  header: boolean;
+}
+
+/**
+ * The structure of a template table as printed: captions, merged header cells, labels with their
+ * spans, and the cells that hold values. The export and the editor both draw from it, so the
+ * screen looks like the printed table.
+ */
+export function tableGrid(model: TableModel): GridRow[] {
+  const rows: GridRow[] = [];
   const single = model.def.blocks.length === 1;
   for (const block of model.def.blocks) {
-    if (block.caption) rows.push({ header: single, cells: [cell(block.caption, 0, { colspan: model.def.gridCols, bold: true })] });
+    if (block.caption) rows.push({ header: single, cells: [{ kind: 'caption', text: block.caption, col: 0, rowspan: 1, colspan: model.def.gridCols }] });
     for (let r = 0; r < block.headerRows; r++) {
       const cells = block.header
         .filter((h) => h.row === r)
         .sort((a, b) => a.col - b.col)
-        .map((h) => cell(h.text, h.col, { rowspan: h.rowspan, colspan: h.colspan, bold: h.text !== '', shaded: h.text === '' }));
+        .map((h): GridCell => ({ kind: h.text === '' ? 'blank' : 'header', text: h.text, col: h.col, rowspan: h.rowspan, colspan: h.colspan }));
       rows.push({ header: single, cells });
     }
     for (const line of model.lines.filter((l) => l.block === block)) {
-      const cells: DocCell[] = line.labels.map((l) => cell(l.text, l.col, { rowspan: l.rowspan, colspan: l.colspan, align: l.rowspan > 1 ? 'center' : 'left' }));
+      const cells: GridCell[] = line.labels.map((l) => ({ kind: 'label', text: l.text, col: l.col, rowspan: l.rowspan, colspan: l.colspan }));
       let col = model.def.labelCols;
       for (const column of block.columns) {
-        const text = column.kind === 'rowUnit' ? (line.row.unit ?? '') : column.kind === 'blank' ? '' : cellText(model, line.row.id, column.id, report);
-        cells.push(cell(text, col, { colspan: column.span, shaded: column.kind === 'blank' }));
+        const base = { col, rowspan: 1, colspan: column.span };
+        if (column.kind === 'rowUnit') cells.push({ ...base, kind: 'unit', text: line.row.unit ?? '' });
+        else if (column.kind === 'blank') cells.push({ ...base, kind: 'blank', text: '' });
+        else cells.push({ ...base, kind: 'data', text: '', rowId: line.row.id, colId: column.id });
         col += column.span;
       }
       rows.push({ header: false, cells });
     }
   }
+  return rows;
+}
+
+/** Lays a template table out as the printed grid: captions, merged header cells, labels, values. */
+export function buildDocTable(model: TableModel, report: Report): DocTable {
+  const grid = tableGrid(model);
+  const rows: DocTableRow[] = grid.map((row) => ({
+    header: row.header,
+    cells: row.cells.map((c) =>
+      cell(c.kind === 'data' ? cellText(model, c.rowId ?? '', c.colId ?? '', report) : c.text, c.col, {
+        rowspan: c.rowspan,
+        colspan: c.colspan,
+        bold: c.kind === 'caption' || c.kind === 'header',
+        shaded: c.kind === 'blank',
+        align: c.kind === 'label' && c.rowspan === 1 ? 'left' : 'center',
+      }),
+    ),
+  }));
   const notes: string[] = [];
   for (const [rowId, cols] of Object.entries(report.cellUnits?.[model.def.id] ?? {})) {
     for (const [colId, unit] of Object.entries(cols)) {
@@ -70,6 +110,6 @@ export function buildDocTable(model: TableModel, report: Report): DocTable {
       if (label) notes.push(`注：${model.row(rowId)?.label ?? rowId}${label}单位为${unit}。`);
     }
   }
-  const repeatHeaderRows = single ? rows.findIndex((r) => !r.header) : 0;
-  return { id: model.def.id, title: model.def.title, columnWidths: columnWidths(model), rows, repeatHeaderRows: Math.max(0, repeatHeaderRows), notes };
+  const repeatHeaderRows = Math.max(0, rows.findIndex((r) => !r.header));
+  return { id: model.def.id, title: model.def.title, columnWidths: columnWidths(model), rows, repeatHeaderRows, notes };
 }

@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { cellText, columnWidths, parseCellInput, tableGrid, type CellValue, type TableModel } from '../../../src-core/index.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { documentStore } from '../../state/documentStore.js';
+import { useDocument } from '../../state/useDocument.js';
+import { cellKey } from '../findingPlaces.js';
+import { parsePastedBlock } from './pastedBlock.js';
+import { TableNavigation } from './tableNavigation.js';
+
+/**
+ * A statistical table drawn from the template as it is printed — mandated labels, merged headers —
+ * with spreadsheet keys. Values are checked as they are typed; totals update and are read-only.
+ */
+export function TableGrid({ model }: { model: TableModel }) {
+  const doc = useDocument();
+  const { t, locale } = useI18n();
+  const grid = useMemo(() => tableGrid(model), [model]);
+  const nav = useMemo(() => new TableNavigation(model), [model]);
+  const widths = useMemo(() => columnWidths(model), [model]);
+  const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
+  const [editing, setEditing] = useState(false);
+  const [bubble, setBubble] = useState<{ key: string; message: string } | null>(null);
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, { severity: string; messages: string[] }>();
+    for (const f of doc?.findings ?? []) {
+      if (!('tableId' in f.location) || f.location.tableId !== model.def.id) continue;
+      const key = cellKey(f.location.tableId, f.location.rowId, f.location.colId);
+      const entry = map.get(key) ?? { severity: 'warning', messages: [] };
+      if (f.severity === 'error') entry.severity = 'error';
+      entry.messages.push(f.message);
+      map.set(key, entry);
+    }
+    return map;
+  }, [doc?.findings, model]);
+
+  // A clicked finding moves the focus here.
+  useEffect(() => {
+    const cell = doc?.focus?.cell;
+    if (cell && cell.tableId === model.def.id) inputs.current.get(cellKey(cell.tableId, cell.rowId, cell.colId))?.focus();
+  }, [doc?.focus, model]);
+
+  if (!doc) return null;
+  const tableId = model.def.id;
+  const stored = (rowId: string, colId: string) => cellText(model, rowId, colId, doc.report);
+
+  const focusCell = (rowId: string, colId: string) => {
+    const input = inputs.current.get(cellKey(tableId, rowId, colId));
+    input?.focus();
+    input?.select();
+  };
+
+  /** Applies what was typed; a refused value stays out of the report and the cell says why. */
+  const commit = (rowId: string, colId: string): boolean => {
+    const key = cellKey(tableId, rowId, colId);
+    const draft = drafts.get(key);
+    if (draft === undefined) return true;
+    const next = new Map(drafts);
+    next.delete(key);
+    setDrafts(next);
+    const parsed = parseCellInput(draft, model.cell(rowId, colId)!);
+    if (!parsed.ok) {
+      setBubble({ key, message: parsed.problem[locale] });
+      return false;
+    }
+    setBubble(null);
+    const current = doc.report.tables[tableId]?.[rowId]?.[colId] ?? null;
+    if (parsed.value !== current) documentStore.setCells([{ tableId, rowId, colId, value: parsed.value }]);
+    return true;
+  };
+
+  const move = (rowId: string, colId: string, to: { rowId: string; colId: string } | undefined) => {
+    if (!commit(rowId, colId) || !to) return;
+    setEditing(false);
+    focusCell(to.rowId, to.colId);
+  };
+
+  const setValue = (rowId: string, colId: string, value: CellValue) => {
+    setBubble(null);
+    documentStore.setCells([{ tableId, rowId, colId, value }]);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, rowId: string, colId: string, computed: boolean) => {
+    const at = { rowId, colId };
+    switch (e.key) {
+      case 'ArrowUp':
+        e.preventDefault();
+        return move(rowId, colId, nav.vertical(at, -1));
+      case 'ArrowDown':
+      case 'Enter':
+        e.preventDefault();
+        return move(rowId, colId, nav.vertical(at, 1));
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (editing) return;
+        e.preventDefault();
+        return move(rowId, colId, nav.horizontal(at, e.key === 'ArrowLeft' ? -1 : 1));
+      case 'Tab':
+        e.preventDefault();
+        return move(rowId, colId, nav.nextInput(at, e.shiftKey ? -1 : 1));
+      case 'Escape': {
+        const next = new Map(drafts);
+        next.delete(cellKey(tableId, rowId, colId));
+        setDrafts(next);
+        setEditing(false);
+        setBubble(null);
+        return;
+      }
+      case 'F2':
+        return setEditing(true);
+      case 'Delete':
+      case 'Backspace':
+        if (!editing && !computed) {
+          e.preventDefault();
+          setValue(rowId, colId, null);
+        }
+        return;
+      default:
+        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) setEditing(true);
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>, rowId: string, colId: string) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
+    e.preventDefault();
+    const result = parsePastedBlock(text, model, nav, { rowId, colId });
+    const key = cellKey(tableId, rowId, colId);
+    if (!result.ok) {
+      const values = result.problem.kind === 'tooBig' ? result.problem : { ...result.problem, problem: result.problem.problem[locale] };
+      return setBubble({ key, message: t(result.problem.kind === 'tooBig' ? 'pasteTooBig' : 'pasteInvalid', values as Record<string, string | number>) });
+    }
+    setBubble(null);
+    documentStore.setCells(result.updates.map((u) => ({ tableId, ...u })));
+  };
+
+  return (
+    <div className="stat-table-wrap">
+      <p className="muted hint">{t('tableHint')}</p>
+      <table className="stat-table" data-testid={`table-${tableId}`}>
+        <colgroup>
+          {widths.map((w, i) => (
+            <col key={i} style={{ width: `${(100 * w) / widths.reduce((a, b) => a + b, 0)}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          {grid.map((row, r) => (
+            <tr key={r} className={row.header ? 'head' : ''}>
+              {row.cells.map((cell) => {
+                if (cell.kind !== 'data') {
+                  return (
+                    <td key={cell.col} rowSpan={cell.rowspan} colSpan={cell.colspan} className={cell.rowspan > 1 ? `${cell.kind} group` : cell.kind}>
+                      {cell.text}
+                    </td>
+                  );
+                }
+                const rowId = cell.rowId!;
+                const colId = cell.colId!;
+                const key = cellKey(tableId, rowId, colId);
+                const computed = model.cell(rowId, colId)?.kind === 'computed';
+                const mark = findingsByCell.get(key);
+                const label = `${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim();
+                return (
+                  <td key={cell.col} colSpan={cell.colspan} className={`data${computed ? ' computed' : ''}${mark ? ` mark-${mark.severity}` : ''}`} title={mark ? mark.messages.join('\n') : computed ? t('computedCell') : undefined}>
+                    <input
+                      ref={(el) => {
+                        if (el) inputs.current.set(key, el);
+                        else inputs.current.delete(key);
+                      }}
+                      value={drafts.get(key) ?? stored(rowId, colId)}
+                      readOnly={computed}
+                      aria-label={label}
+                      aria-invalid={mark?.severity === 'error'}
+                      data-cell={key}
+                      inputMode="decimal"
+                      onFocus={(e) => {
+                        setEditing(false);
+                        e.currentTarget.select();
+                      }}
+                      onMouseUp={() => setEditing(true)}
+                      onChange={(e) => {
+                        if (computed) return;
+                        setDrafts(new Map(drafts).set(key, e.target.value));
+                        setEditing(true);
+                      }}
+                      onBlur={() => commit(rowId, colId)}
+                      onKeyDown={(e) => onKeyDown(e, rowId, colId, computed)}
+                      onPaste={(e) => onPaste(e, rowId, colId)}
+                    />
+                    {bubble?.key === key ? (
+                      <span className="cell-bubble" role="alert" data-testid="cell-bubble">
+                        {bubble.message}
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {model.def.help ? <p className="muted hint">{model.def.help[locale]}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { createReport, loadTemplate, type Locale, type Localized, type ReportMeta, type Template } from '../../src-core/index.js';
+import type { IpcResponse } from '../../src-main/ipc/contract.js';
+import { drs } from '../api.js';
+import { documentStore, newDocumentId } from './documentStore.js';
+
+export type Backup = NonNullable<Extract<IpcResponse<'openReport'>, { status: 'failed' }>['backup']>;
+export interface LoadFailure {
+  path: string;
+  reason: Localized;
+  backup: Backup | null;
+}
+
+/** Messages for the user that the app shell shows (banners and the load-failure dialog). */
+export interface Feedback {
+  showError(message: Localized): void;
+  showLoadFailure(failure: LoadFailure): void;
+}
+
+export async function loadTemplates(): Promise<Map<string, Template>> {
+  const answer = await drs.listTemplates({});
+  if (!answer.ok) throw new Error(answer.error.message['zh-CN']);
+  return new Map(answer.value.templates.map((t) => [loadTemplate(t.json, t.file).id, loadTemplate(t.json, t.file)]));
+}
+
+export function startNewReport(template: Template, meta: ReportMeta): void {
+  documentStore.open(template, createReport(template, meta, new Date()), { path: null, docId: newDocumentId(), dirty: true });
+}
+
+export async function openReport(templates: ReadonlyMap<string, Template>, feedback: Feedback, path?: string): Promise<void> {
+  const answer = await drs.openReport(path ? { path } : {});
+  if (!answer.ok) return feedback.showError(answer.error.message);
+  const result = answer.value;
+  if (result.status === 'cancelled') return;
+  if (result.status === 'failed') return feedback.showLoadFailure({ path: result.path, reason: result.reason, backup: result.backup });
+  const template = templates.get(result.report.templateId);
+  if (!template) return feedback.showError({ 'zh-CN': `未知的报告格式 ${result.report.templateId}`, en: `Unknown format ${result.report.templateId}` });
+  documentStore.open(template, result.report, { path: result.path, docId: result.docId, dirty: false });
+}
+
+/** A backup opens as an unsaved copy: saving it asks where, so the damaged file is never replaced behind the user's back. */
+export async function openBackup(templates: ReadonlyMap<string, Template>, feedback: Feedback, backupId: string): Promise<void> {
+  const answer = await drs.openBackup({ backupId });
+  if (!answer.ok) return feedback.showError(answer.error.message);
+  if ('reason' in answer.value) return feedback.showError(answer.value.reason);
+  const template = templates.get(answer.value.report.templateId);
+  if (template) documentStore.open(template, answer.value.report, { path: null, docId: newDocumentId(), dirty: true });
+}
+
+export async function restoreRecovery(templates: ReadonlyMap<string, Template>, feedback: Feedback, docId: string): Promise<void> {
+  const answer = await drs.restoreRecovery({ docId });
+  if (!answer.ok) return feedback.showError(answer.error.message);
+  if ('reason' in answer.value) return feedback.showError(answer.value.reason);
+  const template = templates.get(answer.value.report.templateId);
+  if (template) documentStore.open(template, answer.value.report, { path: answer.value.path, docId, dirty: true });
+}
+
+export function defaultFileName(): string {
+  return `${documentStore.title().replace(/[\\/:*?"<>|]/g, '_')}.drs`;
+}
+
+/** Ctrl+S: saves where the report came from, or asks where (first save, Save As). */
+export async function saveReport(feedback: Feedback, saveAs = false): Promise<boolean> {
+  const doc = documentStore.flush();
+  if (!doc) return false;
+  const answer = await drs.saveReport({ docId: doc.docId, path: doc.path, saveAs, defaultName: defaultFileName(), report: doc.report });
+  if (!answer.ok) {
+    feedback.showError(answer.error.message);
+    return false;
+  }
+  const result = answer.value;
+  if (result.status === 'cancelled') return false;
+  if (result.status === 'failed') {
+    feedback.showError(result.reason);
+    return false;
+  }
+  documentStore.markSaved(result.path, result.docId, doc.report, result.report);
+  return true;
+}
+
+/** Writes unsaved work to the recovery area (every few seconds, and when the window loses focus). */
+export async function autosave(): Promise<void> {
+  if (!documentStore.needsRecovery()) return;
+  const doc = documentStore.flush();
+  if (!doc) return;
+  const answer = await drs.writeRecovery({ docId: doc.docId, path: doc.path, report: doc.report });
+  if (answer.ok) documentStore.markRecovered();
+}
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await drs.updateSettings({ locale });
+  documentStore.setLocale(locale);
+}

@@ -1,0 +1,163 @@
+import {
+  checkReport,
+  deriveComputedCells,
+  reportTitle,
+  type CellValue,
+  type Finding,
+  type LexicalState,
+  type Locale,
+  type Report,
+  type ReportMeta,
+  type Template,
+} from '../../src-core/index.js';
+
+export interface CellRef {
+  tableId: string;
+  rowId: string;
+  colId: string;
+}
+
+/** The report being edited, with what the app knows about it. */
+export interface OpenDocument {
+  template: Template;
+  report: Report;
+  path: string | null;
+  docId: string;
+  dirty: boolean;
+  findings: Finding[];
+  /** Where the editor should go next (a finding was clicked); consumed by the view. */
+  focus: { sectionId: string; cell?: CellRef; seq: number } | null;
+}
+
+type Listener = () => void;
+
+/**
+ * The one place the renderer keeps the open report. Every edit re-derives the computed cells and
+ * re-checks the report (well under a millisecond), so findings always match what is on screen.
+ */
+export class DocumentStore {
+  private doc: OpenDocument | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly flushers = new Set<() => void>();
+  private locale: Locale = 'zh-CN';
+  private changedSinceRecovery = false;
+  private focusSeq = 0;
+  /** Milliseconds the last edit took from the change to updated findings. */
+  lastCheckMs = 0;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): OpenDocument | null => this.doc;
+
+  open(template: Template, report: Report, options: { path: string | null; docId: string; dirty: boolean }): void {
+    this.doc = { template, report, path: options.path, docId: options.docId, dirty: options.dirty, findings: [], focus: null };
+    this.changedSinceRecovery = options.dirty;
+    this.recheck();
+  }
+
+  close(): void {
+    this.flushers.clear();
+    this.doc = null;
+    this.emit();
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    if (this.doc) this.recheck();
+  }
+
+  setCells(updates: readonly (CellRef & { value: CellValue })[]): void {
+    const doc = this.doc;
+    if (!doc || updates.length === 0) return;
+    const tables = { ...doc.report.tables };
+    for (const u of updates) {
+      const rows = { ...(tables[u.tableId] ?? {}) };
+      rows[u.rowId] = { ...(rows[u.rowId] ?? {}), [u.colId]: u.value };
+      tables[u.tableId] = rows;
+    }
+    this.change({ ...doc.report, tables: deriveComputedCells(doc.template, tables) });
+  }
+
+  setSection(sectionId: string, state: LexicalState): void {
+    const doc = this.doc;
+    if (!doc) return;
+    this.change({ ...doc.report, sections: { ...doc.report.sections, [sectionId]: state } });
+  }
+
+  setMeta(patch: Partial<ReportMeta>): void {
+    const doc = this.doc;
+    if (!doc) return;
+    this.change({ ...doc.report, meta: { ...doc.report.meta, ...patch } });
+  }
+
+  /** An editor that keeps changes back for speed registers here; they are written before save, export and autosave. */
+  registerFlusher(flush: () => void): () => void {
+    this.flushers.add(flush);
+    return () => this.flushers.delete(flush);
+  }
+
+  flush(): OpenDocument | null {
+    for (const flush of this.flushers) flush();
+    return this.doc;
+  }
+
+  /** `sent` is what was saved; edits made while the save ran stay, and stay unsaved. */
+  markSaved(path: string, docId: string, sent: Report, saved: Report): void {
+    if (!this.doc) return;
+    const unchanged = this.doc.report === sent;
+    this.doc = { ...this.doc, path, docId, report: unchanged ? saved : { ...this.doc.report, updatedAt: saved.updatedAt }, dirty: !unchanged };
+    this.changedSinceRecovery = !unchanged;
+    this.emit();
+  }
+
+  needsRecovery(): boolean {
+    return this.doc !== null && this.doc.dirty && this.changedSinceRecovery;
+  }
+
+  markRecovered(): void {
+    this.changedSinceRecovery = false;
+  }
+
+  goTo(sectionId: string, cell?: CellRef): void {
+    if (!this.doc) return;
+    this.doc = { ...this.doc, focus: { sectionId, ...(cell ? { cell } : {}), seq: ++this.focusSeq } };
+    this.emit();
+  }
+
+  title(): string {
+    return this.doc ? reportTitle(this.doc.template, this.doc.report.meta) : '';
+  }
+
+  private change(report: Report): void {
+    if (!this.doc) return;
+    this.doc = { ...this.doc, report, dirty: true };
+    this.changedSinceRecovery = true;
+    this.recheck();
+  }
+
+  private recheck(): void {
+    if (!this.doc) return;
+    const started = performance.now();
+    this.doc = { ...this.doc, findings: checkReport(this.doc.template, this.doc.report, { locale: this.locale }) };
+    this.lastCheckMs = performance.now() - started;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export const documentStore = new DocumentStore();
+
+/** A document id for a report not saved yet (crypto.randomUUID needs a secure context; this does not). */
+export function newDocumentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `new-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
