@@ -20,12 +20,25 @@ export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (form
     if (doc?.focus) setActive(doc.focus.sectionId);
   }, [doc?.focus]);
 
+  // Section texts are read only when they change (a long report has a lot of text), findings on every edit.
+  const sections = doc?.report.sections;
+  const textInfo = useMemo(() => {
+    const filled = new Set<string>();
+    let chars = 0;
+    for (const [id, state] of Object.entries(sections ?? {})) {
+      if (!isLexicalEmpty(state)) filled.add(id);
+      chars += lexicalToPlainText(state).replace(/\s/g, '').length;
+    }
+    return { filled, chars };
+  }, [sections]);
+  const findings = doc?.findings;
+  const template = doc?.template;
   const status = useMemo(() => {
     const result = new Map<string, SectionStatus>();
-    if (!doc) return result;
-    for (const section of doc.template.sections) result.set(section.id, { errors: 0, warnings: 0, complete: !section.textRequired || !isLexicalEmpty(doc.report.sections[section.id]) });
-    for (const f of doc.findings) {
-      const sectionId = locationSection(doc.template, f.location);
+    if (!template) return result;
+    for (const section of template.sections) result.set(section.id, { errors: 0, warnings: 0, complete: !section.textRequired || textInfo.filled.has(section.id) });
+    for (const f of findings ?? []) {
+      const sectionId = locationSection(template, f.location);
       const entry = sectionId ? result.get(sectionId) : undefined;
       if (!entry) continue;
       if (f.severity === 'error') entry.errors++;
@@ -33,12 +46,12 @@ export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (form
       entry.complete = false;
     }
     return result;
-  }, [doc]);
+  }, [findings, template, textInfo]);
 
   if (!doc) return null;
   const section = doc.template.sectionById.get(active) ?? doc.template.sections[0]!;
   const errors = doc.findings.filter((f: Finding) => f.severity === 'error').length;
-  const chars = Object.values(doc.report.sections).reduce((n, s) => n + lexicalToPlainText(s).replace(/\s/g, '').length, 0);
+  const chars = textInfo.chars;
 
   return (
     <div className="editor" data-testid="editor">

@@ -62,16 +62,18 @@ export async function launchHarness(options: { dataDir?: string; viewport?: { wi
     invokeIpc(handlers, method, payload, { isAppMainFrame: frame === frame.page().mainFrame() && frame.url().startsWith(`${HARNESS_ORIGIN}/`) }),
   );
   // Builds window.drs exactly as the preload does: one function per contract method, plus onCommand.
-  await context.addInitScript((methods: readonly string[]) => {
+  // Kept as source text: a function would be serialized with whatever helpers the TypeScript runner injected.
+  await context.addInitScript({
+    content: `(() => {
       if (window.top !== window) return;
-      const listeners = new Set<(command: unknown) => void>();
-      const invoke = (window as unknown as { __drsInvoke: (m: string, p: unknown) => Promise<unknown> }).__drsInvoke;
-      const api: Record<string, unknown> = {};
-      for (const method of methods) api[method] = (request: unknown) => invoke(method, request);
-      api.onCommand = (listener: (command: unknown) => void) => (listeners.add(listener), () => listeners.delete(listener));
-      Object.defineProperty(window, '__drsDispatch', { value: (command: unknown) => listeners.forEach((l) => l(command)) });
+      const listeners = new Set();
+      const api = {};
+      for (const method of ${JSON.stringify(IPC_METHODS)}) api[method] = (request) => window.__drsInvoke(method, request);
+      api.onCommand = (listener) => (listeners.add(listener), () => listeners.delete(listener));
+      Object.defineProperty(window, '__drsDispatch', { value: (command) => listeners.forEach((l) => l(command)) });
       Object.defineProperty(window, 'drs', { value: Object.freeze(api) });
-  }, IPC_METHODS);
+    })();`,
+  });
 
   const openPage = async (): Promise<Page> => {
     const page = await context.newPage();

@@ -6,6 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode } from '@lexical/rich-text';
+import { memo } from 'react';
 import type { SectionDef } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
@@ -21,7 +22,7 @@ const THEME = {
 };
 
 /** A section's narrative: paragraphs, （一） and 1. sub-headings, bold, lists — the document model's vocabulary. */
-export function NarrativeEditor({ section }: { section: SectionDef }) {
+export const NarrativeEditor = memo(function NarrativeEditor({ section }: { section: SectionDef }) {
   const { t } = useI18n();
   const initial = documentStore.getSnapshot()?.report.sections[section.id];
   const initialConfig = {
@@ -49,4 +50,4 @@ export function NarrativeEditor({ section }: { section: SectionDef }) {
       </div>
     </LexicalComposer>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { cellText, columnWidths, parseCellInput, tableGrid, type CellValue, type TableModel } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
@@ -21,6 +21,7 @@ export function TableGrid({ model }: { model: TableModel }) {
   const [editing, setEditing] = useState(false);
   const [bubble, setBubble] = useState<{ key: string; message: string } | null>(null);
   const inputs = useRef(new Map<string, HTMLInputElement>());
+  const handlers = useRef<CellHandlers>(null as unknown as CellHandlers);
 
   const findingsByCell = useMemo(() => {
     const map = new Map<string, { severity: string; messages: string[] }>();
@@ -135,6 +136,24 @@ export function TableGrid({ model }: { model: TableModel }) {
     documentStore.setCells(result.updates.map((u) => ({ tableId, ...u })));
   };
 
+  // The cells are memoized; they reach the latest handlers through this ref, so typing in one cell re-renders only it.
+  handlers.current = {
+    register: (key, el) => (el ? inputs.current.set(key, el) : inputs.current.delete(key)),
+    focus: (key) => {
+      setEditing(false);
+      inputs.current.get(key)?.select();
+    },
+    click: () => setEditing(true),
+    change: (key, value, computed) => {
+      if (computed) return;
+      setDrafts(new Map(drafts).set(key, value));
+      setEditing(true);
+    },
+    blur: (rowId, colId) => void commit(rowId, colId),
+    keyDown: onKeyDown,
+    paste: onPaste,
+  };
+
   return (
     <div className="stat-table-wrap">
       <p className="muted hint">{t('tableHint')}</p>
@@ -160,40 +179,21 @@ export function TableGrid({ model }: { model: TableModel }) {
                 const key = cellKey(tableId, rowId, colId);
                 const computed = model.cell(rowId, colId)?.kind === 'computed';
                 const mark = findingsByCell.get(key);
-                const label = `${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim();
                 return (
-                  <td key={cell.col} colSpan={cell.colspan} className={`data${computed ? ' computed' : ''}${mark ? ` mark-${mark.severity}` : ''}`} title={mark ? mark.messages.join('\n') : computed ? t('computedCell') : undefined}>
-                    <input
-                      ref={(el) => {
-                        if (el) inputs.current.set(key, el);
-                        else inputs.current.delete(key);
-                      }}
-                      value={drafts.get(key) ?? stored(rowId, colId)}
-                      readOnly={computed}
-                      aria-label={label}
-                      aria-invalid={mark?.severity === 'error'}
-                      data-cell={key}
-                      inputMode="decimal"
-                      onFocus={(e) => {
-                        setEditing(false);
-                        e.currentTarget.select();
-                      }}
-                      onMouseUp={() => setEditing(true)}
-                      onChange={(e) => {
-                        if (computed) return;
-                        setDrafts(new Map(drafts).set(key, e.target.value));
-                        setEditing(true);
-                      }}
-                      onBlur={() => commit(rowId, colId)}
-                      onKeyDown={(e) => onKeyDown(e, rowId, colId, computed)}
-                      onPaste={(e) => onPaste(e, rowId, colId)}
-                    />
-                    {bubble?.key === key ? (
-                      <span className="cell-bubble" role="alert" data-testid="cell-bubble">
-                        {bubble.message}
-                      </span>
-                    ) : null}
-                  </td>
+                  <DataCellInput
+                    key={cell.col}
+                    cellId={key}
+                    rowId={rowId}
+                    colId={colId}
+                    colspan={cell.colspan}
+                    value={drafts.get(key) ?? stored(rowId, colId)}
+                    computed={computed}
+                    severity={mark?.severity}
+                    title={mark ? mark.messages.join('\n') : computed ? t('computedCell') : undefined}
+                    label={`${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim()}
+                    bubble={bubble?.key === key ? bubble.message : undefined}
+                    handlers={handlers}
+                  />
                 );
               })}
             </tr>
@@ -204,3 +204,55 @@ export function TableGrid({ model }: { model: TableModel }) {
     </div>
   );
 }
+
+interface CellHandlers {
+  register(key: string, el: HTMLInputElement | null): void;
+  focus(key: string): void;
+  click(): void;
+  change(key: string, value: string, computed: boolean): void;
+  blur(rowId: string, colId: string): void;
+  keyDown(e: KeyboardEvent<HTMLInputElement>, rowId: string, colId: string, computed: boolean): void;
+  paste(e: ClipboardEvent<HTMLInputElement>, rowId: string, colId: string): void;
+}
+
+interface DataCellProps {
+  cellId: string;
+  rowId: string;
+  colId: string;
+  colspan: number;
+  value: string;
+  computed: boolean;
+  severity: string | undefined;
+  title: string | undefined;
+  label: string;
+  bubble: string | undefined;
+  handlers: RefObject<CellHandlers>;
+}
+
+/** One value cell; re-renders only when what it shows changes. */
+const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, severity, title, label, bubble, handlers }: DataCellProps) {
+  return (
+    <td colSpan={colspan} className={`data${computed ? ' computed' : ''}${severity ? ` mark-${severity}` : ''}`} title={title}>
+      <input
+        ref={(el) => handlers.current.register(cellId, el)}
+        value={value}
+        readOnly={computed}
+        aria-label={label}
+        aria-invalid={severity === 'error'}
+        data-cell={cellId}
+        inputMode="decimal"
+        onFocus={() => handlers.current.focus(cellId)}
+        onMouseUp={() => handlers.current.click()}
+        onChange={(e) => handlers.current.change(cellId, e.target.value, computed)}
+        onBlur={() => handlers.current.blur(rowId, colId)}
+        onKeyDown={(e) => handlers.current.keyDown(e, rowId, colId, computed)}
+        onPaste={(e) => handlers.current.paste(e, rowId, colId)}
+      />
+      {bubble ? (
+        <span className="cell-bubble" role="alert" data-testid="cell-bubble">
+          {bubble}
+        </span>
+      ) : null}
+    </td>
+  );
+});
