@@ -17,3 +17,4 @@ export * from './document/tableLayout.js';
 export * from './document/buildDocumentModel.js';
 export * from './document/lineBreaking.js';
 export * from './report/cellInput.js';
+export * from './report/starterWording.js';

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Locale, Localized, Template } from '../src-core/index.js';
 import type { AppCommand } from '../src-main/ipc/contract.js';
 import { drs } from './api.js';
+import { AboutDialog } from './dialogs/AboutDialog.js';
 import { LoadFailureDialog } from './dialogs/LoadFailureDialog.js';
+import { PreferencesDialog } from './dialogs/PreferencesDialog.js';
 import { ExportDialog, type ExportFormat } from './dialogs/ExportDialog.js';
 import { Editor } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
@@ -20,6 +22,7 @@ export function App() {
   const [problem, setProblem] = useState<Localized | null>(null);
   const [loadFailure, setLoadFailure] = useState<LoadFailure | null>(null);
   const [exporting, setExporting] = useState<ExportFormat[] | null>(null);
+  const [dialog, setDialog] = useState<'preferences' | 'about' | null>(null);
   const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure }), []);
 
   useEffect(() => {
@@ -76,6 +79,9 @@ export function App() {
         case 'exportPdf':
           if (documentStore.getSnapshot()) setExporting(['pdf']);
           break;
+        case 'about':
+          setDialog('about');
+          break;
         default:
           break;
       }
@@ -113,10 +119,21 @@ export function App() {
         </div>
       ) : null}
       {doc && templates ? (
-        <Editor onExport={(formats) => setExporting(formats)} onSwitchLocale={switchLocale} feedback={feedback} />
+        <Editor onExport={(formats) => setExporting(formats)} onSwitchLocale={switchLocale} onPreferences={() => setDialog('preferences')} feedback={feedback} />
       ) : (
-        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} />
+        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} />
       )}
+      {dialog === 'preferences' ? (
+        <PreferencesDialog
+          onClose={() => setDialog(null)}
+          onSaved={(settings) => {
+            setLocaleState(settings.locale);
+            documentStore.setLocale(settings.locale);
+            setAutosaveSeconds(settings.autosaveSeconds);
+          }}
+        />
+      ) : null}
+      {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {loadFailure && templates ? <LoadFailureDialog failure={loadFailure} templates={templates} feedback={feedback} onClose={() => setLoadFailure(null)} /> : null}
       {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>

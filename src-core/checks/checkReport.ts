@@ -13,6 +13,7 @@ import {
   checkRequiredSections,
   checkSectionMentions,
   checkSectionTopics,
+  checkSignatureDate,
   checkStatisticsPeriod,
   checkYearRange,
 } from './narrativeChecks.js';
@@ -73,5 +74,7 @@ function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Templat
       return checkItemCoverage(rule, template, texts, locale, out);
     case 'placeholders':
       return checkPlaceholders(rule, template, texts, locale, out);
+    case 'signatureDate':
+      return checkSignatureDate(rule, cells, locale, out);
   }
 }

@@ -153,3 +153,25 @@ export function checkYearRange(rule: Rule<'yearRange'>, template: Template, cell
     message: localize(rule.message, locale, { year, range, format: template.name[locale] }),
   });
 }
+
+/** N-09: the 成文日期 falls after the report year and, as a warning, by the statutory deadline of the next year. */
+export function checkSignatureDate(rule: Rule<'signatureDate'>, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  const { signatureDate, year, unitType } = cells.report.meta;
+  if (!signatureDate) return;
+  const deadline = `${year + 1}-${rule.deadlines[unitType]}`;
+  const tooEarly = signatureDate <= `${year}-12-31`;
+  if (!tooEarly && signatureDate <= deadline) return;
+  const [, m, d] = deadline.split('-').map(Number);
+  const deadlineText = locale === 'en' ? deadline : `${year + 1}年${m}月${d}日`;
+  const problem = tooEarly
+    ? { 'zh-CN': `不在报告年度（${year}年）之后`, en: `is not after the report year ${year}` }
+    : { 'zh-CN': `晚于法定公布期限 ${deadlineText}`, en: `is later than the statutory deadline ${deadlineText}` };
+  out.push({
+    ruleId: rule.id,
+    severity: rule.severity,
+    location: { metaField: 'signatureDate' },
+    expected: `${year + 1}-01-01…${deadline}`,
+    actual: signatureDate,
+    message: localize(rule.message, locale, { date: signatureDate, year, deadline: deadlineText, problem: problem[locale] }),
+  });
+}

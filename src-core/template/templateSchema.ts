@@ -136,6 +136,11 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('yearRange') }),
   z.strictObject({ ...ruleBase, kind: z.literal('itemCoverage'), items: z.array(z.strictObject({ item: z.number().int(), label: z.string() })).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('placeholders') }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('signatureDate'),
+    deadlines: z.strictObject({ people_government: z.string().regex(/^\d{2}-\d{2}$/), department: z.string().regex(/^\d{2}-\d{2}$/), other: z.string().regex(/^\d{2}-\d{2}$/) }),
+  }),
 ]);
 
 export const templateSchema = z.strictObject({

@@ -22,8 +22,8 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
       if (result.canceled || !result.filePath) return undefined;
       return result.filePath.toLowerCase().endsWith('.drs') ? result.filePath : `${result.filePath}.drs`;
     },
-    async chooseExportFolder(locale) {
-      const options = { title: locale === 'en' ? 'Export to folder' : '导出到文件夹', defaultPath: documentsDir, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    async chooseExportFolder(locale, startIn) {
+      const options = { title: locale === 'en' ? 'Export to folder' : '导出到文件夹', defaultPath: startIn ?? documentsDir, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? undefined : result.filePaths[0];

@@ -71,6 +71,18 @@ export const IPC_CONTRACT = {
   },
   openExportedFile: { request: z.strictObject({ path }), response: empty },
   showExportedFile: { request: z.strictObject({ path }), response: empty },
+  listFonts: {
+    request: empty,
+    response: z.strictObject({ installed: z.array(z.string()), bundled: z.array(z.string()), resolved: z.record(z.string(), z.strictObject({ family: z.string(), source: z.enum(['user', 'system', 'bundled']) })) }),
+  },
+  getAbout: {
+    request: empty,
+    response: z.strictObject({
+      version: z.string(),
+      dependencies: z.array(z.strictObject({ name: z.string(), version: z.string(), license: z.string() })),
+      fontLicenses: z.array(z.strictObject({ name: z.string(), text: z.string() })),
+    }),
+  },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof IPC_CONTRACT;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { jsonPath, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
@@ -19,6 +20,26 @@ export interface IpcServices {
   desktop: Desktop;
   window: WindowControl;
   app: { version: string; platform: string };
+}
+
+/** The licences the About box shows: every runtime dependency's, and the bundled fonts' full texts (the OFL requires shipping them). */
+function readLicences(fontLicenseFiles: readonly string[]): { dependencies: { name: string; version: string; license: string }[]; fontLicenses: { name: string; text: string }[] } {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const packageRoot = existsSync(join(root, 'package.json')) ? root : fileURLToPath(new URL('../../../', import.meta.url));
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const dependencies = Object.keys(pkg.dependencies ?? {}).map((name) => {
+    try {
+      const info = JSON.parse(readFileSync(join(packageRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string; license?: string };
+      return { name, version: info.version ?? '', license: info.license ?? '' };
+    } catch {
+      return { name, version: pkg.dependencies?.[name] ?? '', license: '' };
+    }
+  });
+  const seen = new Set<string>();
+  const fontLicenses = fontLicenseFiles
+    .map((file) => ({ name: /sans/i.test(file) ? 'Noto Sans SC' : 'Noto Serif SC', text: readFileSync(file, 'utf8') }))
+    .filter((l) => !seen.has(l.name) && seen.add(l.name));
+  return { dependencies, fontLicenses };
 }
 
 /** `name.pdf`, or `name (2).pdf` … when that exists: an export never replaces a file silently. */
@@ -85,13 +106,14 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
     exportReport: async ({ report, formats, draft, folder }) => {
       const template = services.templates.get(report.templateId);
       if (!template) throw new Error(`unknown format ${report.templateId}`);
-      const target = folder ?? (await dialogs.chooseExportFolder(locale()));
+      const target = folder ?? (await dialogs.chooseExportFolder(locale(), settings.get().exportFolder));
       if (!target) return { status: 'cancelled' };
       const result = await services.exporter.exportReport({
         report,
         template,
         draft,
         locale: locale(),
+        fonts: settings.get().fonts,
         ...(formats.includes('docx') ? { docxPath: freePath(target, defaultExportName(template, report, 'docx')) } : {}),
         ...(formats.includes('pdf') ? { pdfPath: freePath(target, defaultExportName(template, report, 'pdf')) } : {}),
         onProgress: (p) => services.window.notify({ type: 'exportProgress', ...p }),
@@ -99,6 +121,16 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
       if (result.status !== 'blocked') for (const f of result.files) exported.add(f.path);
       return result;
     },
+    listFonts: async () => {
+      const fonts = services.exporter.fonts;
+      const resolved = fonts.resolve(settings.get().fonts).faces;
+      return {
+        installed: fonts.chineseFamilies(),
+        bundled: ['Noto Serif SC', 'Noto Sans SC'],
+        resolved: Object.fromEntries(Object.entries(resolved).map(([role, face]) => [role, { family: face.family, source: face.source }])),
+      };
+    },
+    getAbout: async () => ({ version: services.app.version, ...readLicences(services.exporter.fonts.bundled.licenseFiles) }),
     openExportedFile: async ({ path }) => (await services.desktop.openPath(knownExport(path)), {}),
     showExportedFile: async ({ path }) => (services.desktop.showInFolder(knownExport(path)), {}),
   };

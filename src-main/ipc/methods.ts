@@ -21,6 +21,8 @@ export const IPC_METHODS = [
   'exportReport',
   'openExportedFile',
   'showExportedFile',
+  'listFonts',
+  'getAbout',
 ] as const;
 
 export type IpcMethod = (typeof IPC_METHODS)[number];

@@ -6,12 +6,13 @@ import { saveReport, type Feedback } from '../state/appActions.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
 import { FindingsPanel } from './FindingsPanel.js';
-import { locationSection } from './findingPlaces.js';
+import { locationSection, META_SECTION } from './findingPlaces.js';
+import { MetaPanel } from './MetaPanel.js';
 import { Outline, type SectionStatus } from './Outline.js';
 import { SectionView } from './SectionView.js';
 
 /** The editing screen: outline, the section in view, guidance and findings, status bar. */
-export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (formats: ExportFormat[]) => void; onSwitchLocale: () => void; feedback: Feedback }) {
+export function Editor({ onExport, onSwitchLocale, onPreferences, feedback }: { onExport: (formats: ExportFormat[]) => void; onSwitchLocale: () => void; onPreferences: () => void; feedback: Feedback }) {
   const doc = useDocument();
   const { t, locale } = useI18n();
   const [active, setActive] = useState<string>(() => doc?.template.sections[0]?.id ?? 'preamble');
@@ -36,6 +37,7 @@ export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (form
   const status = useMemo(() => {
     const result = new Map<string, SectionStatus>();
     if (!template) return result;
+    result.set(META_SECTION, { errors: 0, warnings: 0, complete: true });
     for (const section of template.sections) result.set(section.id, { errors: 0, warnings: 0, complete: !section.textRequired || textInfo.filled.has(section.id) });
     for (const f of findings ?? []) {
       const sectionId = locationSection(template, f.location);
@@ -49,7 +51,7 @@ export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (form
   }, [findings, template, textInfo]);
 
   if (!doc) return null;
-  const section = doc.template.sectionById.get(active) ?? doc.template.sections[0]!;
+  const section = active === META_SECTION ? undefined : (doc.template.sectionById.get(active) ?? doc.template.sections[0]!);
   const errors = doc.findings.filter((f: Finding) => f.severity === 'error').length;
   const chars = textInfo.chars;
 
@@ -66,18 +68,19 @@ export function Editor({ onExport, onSwitchLocale, feedback }: { onExport: (form
         <button type="button" className="primary" onClick={() => onExport(['docx', 'pdf'])} data-testid="export">
           {t('export')}
         </button>
+        <button type="button" onClick={onPreferences} data-testid="preferences">
+          {t('preferences')}
+        </button>
         <button type="button" className="link" onClick={onSwitchLocale} data-testid="language">
           {t('language')}
         </button>
       </header>
-      <Outline template={doc.template} status={status} active={section.id} onSelect={setActive} />
-      <main className="section-area">
-        <SectionView key={`${doc.docId}:${section.id}`} section={section} />
-      </main>
+      <Outline template={doc.template} status={status} active={section?.id ?? META_SECTION} onSelect={setActive} />
+      <main className="section-area">{section ? <SectionView key={`${doc.docId}:${section.id}`} section={section} /> : <MetaPanel />}</main>
       <aside className="side">
         <section className="guidance" aria-label={t('guidance')}>
           <h3>{t('guidance')}</h3>
-          <p>{section.guidance[locale]}</p>
+          <p>{section ? section.guidance[locale] : t('metaGuidance')}</p>
         </section>
         <FindingsPanel />
       </aside>

@@ -14,6 +14,13 @@ export function Outline({ template, status, active, onSelect }: { template: Temp
     <nav className="outline" aria-label={t('outline')}>
       <h3>{t('outline')}</h3>
       <ol>
+        <li key="meta">
+          <button type="button" className={active === 'meta' ? 'active meta' : 'meta'} aria-current={active === 'meta'} onClick={() => onSelect('meta')} data-section="meta">
+            <span className="name">{t('metaTitle')}</span>
+            {(status.get('meta')?.errors ?? 0) > 0 ? <span className="count error">{status.get('meta')?.errors}</span> : null}
+            {(status.get('meta')?.warnings ?? 0) > 0 ? <span className="count warning">{status.get('meta')?.warnings}</span> : null}
+          </button>
+        </li>
         {template.sections.map((section) => {
           const s = status.get(section.id);
           return (

@@ -14,7 +14,7 @@ function formatFor(templates: readonly Template[], year: number): Template | und
 }
 
 /** New report, open a file, recent files, and work recovered from the last session. */
-export function StartScreen({ templates, feedback, onSwitchLocale }: { templates: Map<string, Template> | null; feedback: Feedback; onSwitchLocale: () => void }) {
+export function StartScreen({ templates, feedback, onSwitchLocale, onDialog }: { templates: Map<string, Template> | null; feedback: Feedback; onSwitchLocale: () => void; onDialog: (dialog: 'preferences' | 'about') => void }) {
   const { t, locale } = useI18n();
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [recovery, setRecovery] = useState<RecoveryEntry[]>([]);
@@ -29,6 +29,18 @@ export function StartScreen({ templates, feedback, onSwitchLocale }: { templates
   const [rulemaking, setRulemaking] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
 
+  // New reports start with the facts of the user's organisation (preferences).
+  const [defaults, setDefaults] = useState<IpcResponse<'getSettings'>['defaultFacts']>({});
+  useEffect(() => {
+    void drs.getSettings({}).then((r) => {
+      if (!r.ok) return;
+      setDefaults(r.value.defaultFacts);
+      if (r.value.defaultFacts.orgName) setOrgName(r.value.defaultFacts.orgName);
+      if (r.value.defaultFacts.unitType) setUnitType(r.value.defaultFacts.unitType);
+      if (r.value.defaultFacts.hasRulemakingPower !== undefined) setRulemaking(r.value.defaultFacts.hasRulemakingPower);
+    });
+  }, []);
+
   const refresh = async () => {
     const files = await drs.listRecentFiles({});
     if (files.ok) setRecent(files.value.files);
@@ -41,7 +53,7 @@ export function StartScreen({ templates, feedback, onSwitchLocale }: { templates
     const template = templates?.get(templateId);
     if (!orgName.trim()) return setFormError(t('orgRequired'));
     if (!template) return;
-    startNewReport(template, { orgName: orgName.trim(), year, unitType, hasRulemakingPower: rulemaking, signatureOrg: orgName.trim() });
+    startNewReport(template, { signatureOrg: orgName.trim(), ...defaults, orgName: orgName.trim(), year, unitType, hasRulemakingPower: rulemaking });
   };
 
   return (
@@ -51,9 +63,17 @@ export function StartScreen({ templates, feedback, onSwitchLocale }: { templates
           <h1>{t('appName')}</h1>
           <p className="subtitle">{t('appSubtitle')}</p>
         </div>
-        <button type="button" className="link" onClick={onSwitchLocale}>
-          {t('language')}
-        </button>
+        <span className="head-buttons">
+          <button type="button" onClick={() => onDialog('preferences')} data-testid="preferences">
+            {t('preferences')}
+          </button>
+          <button type="button" onClick={() => onDialog('about')} data-testid="about">
+            {t('about')}
+          </button>
+          <button type="button" className="link" onClick={onSwitchLocale}>
+            {t('language')}
+          </button>
+        </span>
       </header>
 
       {recovery.length > 0 ? (

@@ -1,4 +1,5 @@
 import {
+  applyFactsChange,
   checkReport,
   deriveComputedCells,
   reportTitle,
@@ -87,10 +88,14 @@ export class DocumentStore {
     this.change({ ...doc.report, sections: { ...doc.report.sections, [sectionId]: state } });
   }
 
+  /** A change of the report's facts; the standard wording the user has not edited follows it. */
   setMeta(patch: Partial<ReportMeta>): void {
     const doc = this.doc;
     if (!doc) return;
-    this.change({ ...doc.report, meta: { ...doc.report.meta, ...patch } });
+    this.flush();
+    const current = this.doc ?? doc;
+    const next = { ...current.report.meta, ...patch };
+    this.change(applyFactsChange(current.template, { ...current.report, meta: next }, current.report.meta, next));
   }
 
   /** An editor that keeps changes back for speed registers here; they are written before save, export and autosave. */

@@ -166,6 +166,15 @@ const CASES: RuleCase[] = [
   { rule: 'C-03', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => (r.meta.year = 2020) } },
   { rule: 'C-04', formats: ALL, severity: 'error', fail: { report: (r) => setText(r, 'other', ['【请填写：其他事项】']) }, at: () => ({ sectionId: 'other' }) },
 
+  { rule: 'N-09', formats: ALL, severity: 'warning', fail: { report: (r) => (r.meta.signatureDate = `${r.meta.year}-12-20`) }, at: () => ({ metaField: 'signatureDate' }) },
+  {
+    rule: 'N-09',
+    formats: MODERN,
+    severity: 'warning',
+    fail: { report: (r) => (r.meta.signatureDate = `${r.meta.year + 1}-02-15`) },
+    pass: { report: (r) => ((r.meta.unitType = 'people_government'), (r.meta.signatureDate = `${r.meta.year + 1}-02-15`)) },
+  },
+
   // §6 gov-2008 annex and structure
   { rule: 'O-01', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => addToCell(r, 'gov-2008.stats', 'req_online', 'this_year', 1) } },
   { rule: 'O-02', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => addToCell(r, 'gov-2008.stats', 'reply_open', 'cumulative', 1) } },

@@ -39,6 +39,8 @@ function goodRequest(method: IpcMethod, dir: string): unknown {
     exportReport: { report, formats: ['pdf'], draft: false, folder: dir },
     openExportedFile: { path: join(dir, 'x.pdf') },
     showExportedFile: { path: join(dir, 'x.pdf') },
+    listFonts: {},
+    getAbout: {},
   };
   return requests[method];
 }

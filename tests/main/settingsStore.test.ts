@@ -10,7 +10,7 @@ describe('SettingsStore', () => {
   it('starts with the defaults and keeps changes across restarts', () => {
     const dir = tmp();
     const first = new SettingsStore(dir);
-    expect(first.get()).toEqual({ locale: 'zh-CN', autosaveSeconds: 5, backupsKept: 10, recentFiles: [] });
+    expect(first.get()).toEqual({ locale: 'zh-CN', autosaveSeconds: 5, backupsKept: 10, recentFiles: [], defaultFacts: {}, fonts: {}, exportFolder: null });
     first.update({ locale: 'en', autosaveSeconds: 30 });
     first.rememberFile('/a/报告.drs', '2026-01-20T00:00:00.000Z');
     const second = new SettingsStore(dir);
@@ -23,6 +23,8 @@ describe('SettingsStore', () => {
     expect(() => store.update({ autosaveSeconds: 0 })).toThrow();
     expect(() => store.update({ locale: 'fr' as 'en' })).toThrow();
     expect(() => store.update({ backupsKept: 1000 })).toThrow();
+    expect(() => store.update({ defaultFacts: { unitType: 'ministry' as 'other' } })).toThrow();
+    expect(() => store.update({ fonts: { fangsong: '' } })).toThrow();
     expect(store.get()).toMatchObject({ locale: 'zh-CN', autosaveSeconds: 5, backupsKept: 10 });
   });
 

@@ -126,6 +126,11 @@ export class FontResolver {
       if (face) return { role, family: face.families[0] ?? basename(wanted), file: wanted, postscriptName: face.postscriptName || undefined, bold: face.bold, source: 'user' };
       return undefined;
     }
+    const bundled = [
+      { family: 'Noto Serif SC', file: this.bundled.serif },
+      { family: 'Noto Sans SC', file: this.bundled.sans },
+    ].find((b) => normalize(b.family) === normalize(wanted));
+    if (bundled) return { role, family: bundled.family, file: bundled.file, postscriptName: undefined, bold: false, source: 'user' };
     const found = this.findInstalled(wanted, role === 'xiaobiaosong');
     return found && { ...found, role, source: 'user' };
   }
