@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { docxPart, pdfRawText } from '../export/readers.js';
@@ -37,6 +37,20 @@ async function typeWithIme(page: Page, pinyin: string, committed: string) {
   await cdp.detach();
 }
 
+/** Puts the caret at the end of an editor's last paragraph, once the editor has taken the selection. */
+async function caretAtEnd(page: Page, editor: Locator) {
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await expect
+    .poll(async () => editor.evaluate((el) => {
+      const selection = document.getSelection();
+      const last = el.querySelector('p:last-of-type');
+      return !!selection?.focusNode && !!last && last.contains(selection.focusNode) && selection.focusOffset === (selection.focusNode.textContent ?? '').length;
+    }))
+    .toBe(true);
+  await page.waitForTimeout(50);
+}
+
 async function createReport(h: Harness) {
   await h.page.getByRole('textbox', { name: '机关全称' }).fill('测试县公安局');
   await h.page.getByRole('button', { name: '创建' }).click();
@@ -58,15 +72,14 @@ describe('the editor, end to end in Chromium on the real services', () => {
       // 一、总体情况: Chinese typed directly and through an input-method composition.
       await page.locator('[data-section="overview"]').click();
       const overview = page.getByTestId('narrative-overview');
-      await overview.locator('p').last().click();
-      await page.keyboard.press('End');
+      await caretAtEnd(page, overview);
       await page.keyboard.press('Enter');
       await page.keyboard.insertText('本年度主动公开政府信息１２３条，');
       await typeWithIme(page, 'gongkai', '公开');
       await page.keyboard.insertText('渠道进一步拓宽。');
       await expect.poll(async () => overview.textContent()).toContain('本年度主动公开政府信息１２３条，公开渠道进一步拓宽。');
       // Enter started a paragraph of its own, and the composition did not split or double any character.
-      expect(await page.getByTestId('narrative-overview').locator('p', { hasText: /^本年度主动公开政府信息１２３条，公开渠道进一步拓宽。$/ }).count()).toBe(1);
+      await expect.poll(async () => page.getByTestId('narrative-overview').locator('p', { hasText: /^本年度主动公开政府信息１２３条，公开渠道进一步拓宽。$/ }).count()).toBe(1);
       await page.screenshot({ path: join(SHOTS, 'editor-narrative.png') });
 
       // 三: typing, refused values, a pasted block, and a consistency error that appears and goes away.
@@ -122,8 +135,7 @@ describe('the editor, end to end in Chromium on the real services', () => {
 
       // Edit, let autosave run, then kill the renderer: the work comes back at the next start.
       await page.locator('[data-section="problems"]').click();
-      await page.getByTestId('narrative-problems').locator('p').last().click();
-      await page.keyboard.press('End');
+      await caretAtEnd(page, page.getByTestId('narrative-problems'));
       await page.keyboard.insertText('崩溃前输入的内容。');
       await expect.poll(async () => (await h.drafts.listRecovery()).length, { timeout: 10_000 }).toBe(1);
       const crashed = new Promise((resolve) => page.once('crash', resolve));
