@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { FONT_ROLES, type FontRole, type Locale, type UnitType } from '../../src-core/index.js';
+import { FONT_ROLES, type FontRole, type Locale } from '../../src-core/index.js';
 import type { IpcRequest, IpcResponse } from '../../src-main/ipc/contract.js';
 import { drs } from '../api.js';
+import { UnitTypeSelect } from '../UnitTypeSelect.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { Modal } from './Modal.js';
@@ -73,13 +74,7 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
         ))}
         <label className="fact">
           <span>{t('unitType')}</span>
-          <select name="default-unitType" value={facts.unitType ?? 'department'} onChange={(e) => setFact('unitType', e.target.value as UnitType)}>
-            {(['department', 'people_government', 'other'] as const).map((u) => (
-              <option key={u} value={u}>
-                {t(`unitType_${u}`)}
-              </option>
-            ))}
-          </select>
+          <UnitTypeSelect name="default-unitType" value={facts.unitType ?? 'department'} onChange={(u) => setFact('unitType', u)} />
         </label>
         <h3>{t('prefFonts')}</h3>
         {FONT_ROLES.map((role) => (

@@ -1,5 +1,6 @@
-import type { ReportMeta, UnitType } from '../../src-core/index.js';
+import type { ReportMeta } from '../../src-core/index.js';
 import { useI18n } from '../i18n/i18n.js';
+import { UnitTypeSelect } from '../UnitTypeSelect.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
@@ -47,13 +48,7 @@ export function MetaPanel() {
         </label>
         {field(
           'unitType',
-          <select name="unitType" value={meta.unitType} onChange={(e) => set({ unitType: e.target.value as UnitType })}>
-            {(['department', 'people_government', 'other'] as const).map((u) => (
-              <option key={u} value={u}>
-                {t(`unitType_${u}`)}
-              </option>
-            ))}
-          </select>,
+          <UnitTypeSelect name="unitType" value={meta.unitType} onChange={(unitType) => set({ unitType })} />,
         )}
         <label className="fact check">
           <input type="checkbox" checked={meta.hasRulemakingPower} onChange={(e) => set({ hasRulemakingPower: e.target.checked })} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Template, UnitType } from '../../src-core/index.js';
 import type { IpcResponse } from '../../src-main/ipc/contract.js';
 import { drs } from '../api.js';
+import { UnitTypeSelect } from '../UnitTypeSelect.js';
 import { formatWhen, useI18n } from '../i18n/i18n.js';
 import { openReport, restoreRecovery, startNewReport, type Feedback } from '../state/appActions.js';
 
@@ -138,13 +139,7 @@ export function StartScreen({ templates, feedback, onSwitchLocale, onDialog }: {
             </label>
             <label>
               {t('unitType')}
-              <select name="unitType" value={unitType} onChange={(e) => setUnitType(e.target.value as UnitType)}>
-                {(['department', 'people_government', 'other'] as const).map((u) => (
-                  <option key={u} value={u}>
-                    {t(`unitType_${u}`)}
-                  </option>
-                ))}
-              </select>
+              <UnitTypeSelect name="unitType" value={unitType} onChange={setUnitType} />
             </label>
             <label className="check">
               <input type="checkbox" checked={rulemaking} onChange={(e) => setRulemaking(e.target.checked)} />

@@ -97,3 +97,10 @@ export async function launchHarness(options: { dataDir?: string; viewport?: { wi
   services.onNotify((command) => void harness.sendCommand(command).catch(() => undefined));
   return harness;
 }
+
+/** Creates a report from the start screen, as a user does: 机关全称, then 创建. */
+export async function createReportInUi(h: Harness, orgName: string): Promise<void> {
+  await h.page.getByRole('textbox', { name: '机关全称' }).fill(orgName);
+  await h.page.getByRole('button', { name: '创建' }).click();
+  await h.page.getByTestId('editor').waitFor();
+}

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { docxPart, pdfRawText } from '../export/readers.js';
-import { closeSharedBrowser, launchHarness, type Harness } from '../harness/rendererHarness.js';
+import { closeSharedBrowser, createReportInUi, launchHarness } from '../harness/rendererHarness.js';
 
 const SHOTS = join(ROOT, 'test-results');
 afterAll(closeSharedBrowser);
@@ -51,11 +51,6 @@ async function caretAtEnd(page: Page, editor: Locator) {
   await page.waitForTimeout(50);
 }
 
-async function createReport(h: Harness) {
-  await h.page.getByRole('textbox', { name: '机关全称' }).fill('测试县公安局');
-  await h.page.getByRole('button', { name: '创建' }).click();
-  await h.page.getByTestId('editor').waitFor();
-}
 
 describe('the editor, end to end in Chromium on the real services', () => {
   it('writes a gov-2021 report, fills table 三, saves, reopens, recovers after a crash and exports', async () => {
@@ -66,7 +61,7 @@ describe('the editor, end to end in Chromium on the real services', () => {
     try {
       await expect.poll(async () => page.getByTestId('format-list').locator('li').count()).toBe(3);
       await page.screenshot({ path: join(SHOTS, 'editor-start-screen.png') });
-      await createReport(h);
+      await createReportInUi(h, '测试县公安局');
       expect(await page.getByTestId('editor').textContent()).toContain('测试县公安局2025年政府信息公开工作年度报告');
 
       // 一、总体情况: Chinese typed directly and through an input-method composition.
@@ -186,7 +181,7 @@ describe('the editor, end to end in Chromium on the real services', () => {
     const { page } = h;
     try {
       const file = join(mkdtempSync(join(tmpdir(), 'drs-broken-')), 'r.drs');
-      await createReport(h);
+      await createReportInUi(h, '测试县公安局');
       h.dialogs.saves.push(file);
       await h.sendCommand({ type: 'menu', command: 'save' });
       await expect.poll(async () => page.getByTestId('status-bar').textContent()).toContain('已保存');

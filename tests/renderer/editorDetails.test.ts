@@ -1,14 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeSharedBrowser, launchHarness, type Harness } from '../harness/rendererHarness.js';
+import { closeSharedBrowser, createReportInUi, launchHarness } from '../harness/rendererHarness.js';
 
 afterAll(closeSharedBrowser);
 
-async function newReport(h: Harness, org = '细节测试局') {
-  await h.page.getByRole('textbox', { name: '机关全称' }).fill(org);
-  await h.page.getByRole('button', { name: '创建' }).click();
-  await h.page.getByTestId('editor').waitFor();
-}
 
 const cell = (page: Page, table: string, rowId: string, colId: string) => page.locator(`[data-cell="${table}|${rowId}|${colId}"]`);
 const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cell ?? null);
@@ -17,7 +12,7 @@ describe('editor details', () => {
   it('keeps only what the report prints when text is pasted from Word or a web page', async () => {
     const h = await launchHarness();
     try {
-      await newReport(h);
+      await createReportInUi(h, '细节测试局');
       await h.page.locator('[data-section="problems"]').click();
       const editor = h.page.getByTestId('narrative-problems');
       await editor.locator('p').last().click();
@@ -48,7 +43,7 @@ describe('editor details', () => {
   it('inserts the standard wording filled from the report’s facts', async () => {
     const h = await launchHarness();
     try {
-      await newReport(h, '某某市统计局');
+      await createReportInUi(h, '某某市统计局');
       await h.page.locator('[data-section="preamble"]').click();
       const editor = h.page.getByTestId('narrative-preamble');
       await editor.click();
@@ -67,7 +62,7 @@ describe('editor details', () => {
     const h = await launchHarness();
     const { page } = h;
     try {
-      await newReport(h);
+      await createReportInUi(h, '细节测试局');
       await page.locator('[data-section="apply"]').click();
       await cell(page, 'gov-2021.apply', 'r1_new', 'other_org').click();
       await page.keyboard.press('Tab');

@@ -4,23 +4,18 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { pdfFonts } from '../export/readers.js';
-import { closeSharedBrowser, launchHarness, type Harness } from '../harness/rendererHarness.js';
+import { closeSharedBrowser, createReportInUi, launchHarness } from '../harness/rendererHarness.js';
 
 const SHOTS = join(ROOT, 'test-results');
 afterAll(closeSharedBrowser);
 
-async function newReport(h: Harness, org: string) {
-  await h.page.getByRole('textbox', { name: '机关全称' }).fill(org);
-  await h.page.getByRole('button', { name: '创建' }).click();
-  await h.page.getByTestId('editor').waitFor();
-}
 
 describe('报告信息 panel', () => {
   it('a new 机关全称 changes the title and the standard preamble, but never a hand-edited paragraph', async () => {
     const h = await launchHarness({ viewport: { width: 1440, height: 900 } });
     const { page } = h;
     try {
-      await newReport(h, '甲县公安局');
+      await createReportInUi(h, '甲县公安局');
       // Edit the overview's last paragraph by hand.
       await page.locator('[data-section="overview"]').click();
       await page.getByTestId('narrative-overview').locator('p').last().click();
