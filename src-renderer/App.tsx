@@ -5,11 +5,12 @@ import { drs } from './api.js';
 import { AboutDialog } from './dialogs/AboutDialog.js';
 import { LoadFailureDialog } from './dialogs/LoadFailureDialog.js';
 import { PreferencesDialog } from './dialogs/PreferencesDialog.js';
+import { RecoveryOfferDialog } from './dialogs/RecoveryOfferDialog.js';
 import { ExportDialog, type ExportFormat } from './dialogs/ExportDialog.js';
 import { Editor } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { StartScreen } from './start/StartScreen.js';
-import { autosave, loadTemplates, openReport, saveReport, setLocale, type Feedback, type LoadFailure } from './state/appActions.js';
+import { autosave, loadTemplates, openReport, saveReport, setLocale, type Feedback, type LoadFailure, type RecoveryOffer } from './state/appActions.js';
 import { documentStore } from './state/documentStore.js';
 import { useDocument } from './state/useDocument.js';
 
@@ -21,9 +22,10 @@ export function App() {
   const [autosaveSeconds, setAutosaveSeconds] = useState(5);
   const [problem, setProblem] = useState<Localized | null>(null);
   const [loadFailure, setLoadFailure] = useState<LoadFailure | null>(null);
+  const [recoveryOffer, setRecoveryOffer] = useState<RecoveryOffer | null>(null);
   const [exporting, setExporting] = useState<ExportFormat[] | null>(null);
   const [dialog, setDialog] = useState<'preferences' | 'about' | null>(null);
-  const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure }), []);
+  const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure, offerRecovery: setRecoveryOffer }), []);
 
   useEffect(() => {
     void (async () => {
@@ -135,6 +137,7 @@ export function App() {
       ) : null}
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {loadFailure && templates ? <LoadFailureDialog failure={loadFailure} templates={templates} feedback={feedback} onClose={() => setLoadFailure(null)} /> : null}
+      {recoveryOffer && templates ? <RecoveryOfferDialog offer={recoveryOffer} templates={templates} feedback={feedback} onClose={() => setRecoveryOffer(null)} /> : null}
       {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>
   );

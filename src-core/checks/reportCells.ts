@@ -10,6 +10,8 @@ import type { TableModel } from '../template/tableModel.js';
  */
 export class ReportCells {
   private readonly parsed = new Map<string, ParsedCell>();
+  /** Computed cells whose sources hold an invalid entry: their stored value means nothing until it is fixed. */
+  private readonly tainted = new Set<string>();
 
   constructor(
     readonly template: Template,
@@ -19,6 +21,22 @@ export class ReportCells {
       const values = report.tables[model.def.id] ?? {};
       for (const cell of model.cells) {
         this.parsed.set(key(model.def.id, cell.rowId, cell.colId), parseCell(values[cell.rowId]?.[cell.colId], cell.valueType, cell.notApplicable));
+      }
+      // Totals of totals: repeat until nothing new is tainted.
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const cell of model.cells) {
+          const k = key(model.def.id, cell.rowId, cell.colId);
+          if (cell.kind !== 'computed' || this.tainted.has(k)) continue;
+          const bad = model.sourcesOf(cell.rowId, cell.colId).some((src) => {
+            const sk = key(model.def.id, src.rowId, src.colId);
+            return this.parsed.get(sk)?.state === 'invalid' || this.tainted.has(sk);
+          });
+          if (bad) {
+            this.tainted.add(k);
+            changed = true;
+          }
+        }
       }
     }
   }
@@ -39,8 +57,9 @@ export class ReportCells {
       }
       return sum;
     }
-    const cell = this.parsed.get(key(model.def.id, rowId, colId));
-    if (!cell || cell.state === 'invalid') return undefined;
+    const k = key(model.def.id, rowId, colId);
+    const cell = this.parsed.get(k);
+    if (!cell || cell.state === 'invalid' || this.tainted.has(k)) return undefined;
     return cell.state === 'empty' ? 0 : cell.scaled;
   }
 

@@ -83,6 +83,17 @@ export class TableModel {
     return this.itemsByGroup.get(rowId) ?? [];
   }
 
+  /** The cells a computed cell adds up (a computed row's items in its column, a computed column's cells in its row). */
+  sourcesOf(rowId: string, colId: string): { rowId: string; colId: string }[] {
+    const row = this.row(rowId);
+    const column = this.column(rowId, colId);
+    if (row?.kind === 'computed') {
+      return (row.sum ?? []).flatMap((id) => (this.groupItems(id).length > 0 ? this.groupItems(id) : [id])).map((r) => ({ rowId: r, colId }));
+    }
+    if (column?.kind === 'computed') return (column.sum ?? []).map((c) => ({ rowId, colId: c }));
+    return [];
+  }
+
   /** Columns holding data in every block (the table's column ids in grid order, without duplicates). */
   dataColumnIds(kinds: readonly DataCellKind[] = ['input', 'computed']): string[] {
     const ids: string[] = [];

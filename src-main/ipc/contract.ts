@@ -28,7 +28,7 @@ export const IPC_CONTRACT = {
   openReport: {
     request: z.strictObject({ path: path.optional() }),
     response: z.discriminatedUnion('status', [
-      z.strictObject({ status: z.literal('opened'), path, docId, report: reportSchema }),
+      z.strictObject({ status: z.literal('opened'), path, docId, report: reportSchema, recovery: z.strictObject({ docId, savedAt: z.string() }).nullable() }),
       z.strictObject({ status: z.literal('cancelled') }),
       z.strictObject({ status: z.literal('failed'), path, reason: localized, backup: backupInfo.nullable() }),
     ]),

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { jsonPath, type Template } from '../../src-core/index.js';
@@ -60,6 +60,12 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
   const locale = () => settings.get().locale;
   // Only files this session exported may be opened or shown, never a path the page makes up.
   const exported = new Set<string>();
+  // Likewise a report is saved without asking only to a path the main process handed out (opened, chosen, recent).
+  const known = new Set<string>();
+  const remember = (path: string | null | undefined) => {
+    if (path) known.add(resolve(path));
+  };
+  const isKnown = (path: string | null) => path !== null && known.has(resolve(path));
   const knownExport = (path: string) => {
     if (!exported.has(path)) throw new Error(`not an exported file: ${path}`);
     return path;
@@ -78,27 +84,41 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
       const result = await drafts.open(chosen);
       if (result.status === 'failed') return { status: 'failed', path: result.path, reason: result.reason, backup: result.backup };
       settings.rememberFile(result.path, result.report.updatedAt);
-      return { status: 'opened', path: result.path, docId: documentIdFor(result.path), report: result.report };
+      remember(result.path);
+      // Unsaved work for this file that is newer than the file is offered, not silently replaced by the file.
+      const docId = documentIdFor(result.path);
+      const pending = (await drafts.listRecovery()).find((e) => e.docId === docId && e.newerThanFile);
+      return { status: 'opened', path: result.path, docId, report: result.report, recovery: pending ? { docId, savedAt: pending.savedAt } : null };
     },
     openBackup: async ({ backupId }) => drafts.readBackup(backupId),
     saveReport: async ({ docId, path, saveAs, defaultName, report }) => {
-      const target = path && !saveAs ? path : await dialogs.chooseSavePath(defaultName, locale());
+      const target = !saveAs && isKnown(path) ? path : await dialogs.chooseSavePath(defaultName, locale());
       if (!target) return { status: 'cancelled' };
       drafts.backupsKept = settings.get().backupsKept;
       const result = await drafts.save(target, report, docId);
       if (result.status === 'failed') return result;
       settings.rememberFile(result.path, result.savedAt);
+      remember(result.path);
       return { status: 'saved', path: result.path, docId: documentIdFor(result.path), savedAt: result.savedAt, report: result.report };
     },
-    writeRecovery: async ({ docId, path, report }) => ({ savedAt: await drafts.writeRecovery(docId, path, report) }),
-    listRecovery: async () => ({ entries: await drafts.listRecovery() }),
+    writeRecovery: async ({ docId, path, report }) => ({ savedAt: await drafts.writeRecovery(docId, isKnown(path) ? path : null, report) }),
+    listRecovery: async () => {
+      const entries = await drafts.listRecovery();
+      entries.forEach((e) => remember(e.path));
+      return { entries };
+    },
     restoreRecovery: async ({ docId }) => {
       const entry = await drafts.readRecovery(docId);
+      remember(entry?.path);
       return entry ?? { reason: { 'zh-CN': '这份暂存内容已不存在。', en: 'This recovered work is no longer there.' } };
     },
     discardRecovery: async ({ docId }) => (await drafts.discardRecovery(docId), {}),
     listBackups: async ({ path }) => ({ backups: await drafts.listBackups(path) }),
-    listRecentFiles: async () => ({ files: settings.get().recentFiles }),
+    listRecentFiles: async () => {
+      const { recentFiles } = settings.get();
+      recentFiles.forEach((f) => remember(f.path));
+      return { files: recentFiles };
+    },
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
     setDocumentState: async ({ title, dirty }) => (services.window.setDocumentState(title, dirty), {}),

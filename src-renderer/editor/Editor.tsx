@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isLexicalEmpty, lexicalToPlainText, type Finding } from '../../src-core/index.js';
 import type { ExportFormat } from '../dialogs/ExportDialog.js';
 import { useI18n } from '../i18n/i18n.js';
-import { saveReport, type Feedback } from '../state/appActions.js';
+import { autosave, saveReport, type Feedback } from '../state/appActions.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
 import { FindingsPanel } from './FindingsPanel.js';
@@ -58,7 +58,7 @@ export function Editor({ onExport, onSwitchLocale, onPreferences, feedback }: { 
   return (
     <div className="editor" data-testid="editor">
       <header className="toolbar-top">
-        <button type="button" onClick={() => documentStore.close()}>
+        <button type="button" onClick={() => void autosave().then(() => documentStore.close())}>
           {t('home')}
         </button>
         <strong className="doc-title">{documentStore.title()}</strong>

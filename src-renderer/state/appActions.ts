@@ -10,10 +10,18 @@ export interface LoadFailure {
   backup: Backup | null;
 }
 
-/** Messages for the user that the app shell shows (banners and the load-failure dialog). */
+/** A file opened while the recovery area holds newer unsaved work for it. */
+export interface RecoveryOffer {
+  path: string;
+  docId: string;
+  savedAt: string;
+}
+
+/** Messages for the user that the app shell shows (banners and dialogs). */
 export interface Feedback {
   showError(message: Localized): void;
   showLoadFailure(failure: LoadFailure): void;
+  offerRecovery(offer: RecoveryOffer): void;
 }
 
 export async function loadTemplates(): Promise<Map<string, Template>> {
@@ -35,6 +43,7 @@ export async function openReport(templates: ReadonlyMap<string, Template>, feedb
   const template = templates.get(result.report.templateId);
   if (!template) return feedback.showError({ 'zh-CN': `未知的报告格式 ${result.report.templateId}`, en: `Unknown format ${result.report.templateId}` });
   documentStore.open(template, result.report, { path: result.path, docId: result.docId, dirty: false });
+  if (result.recovery) feedback.offerRecovery({ path: result.path, ...result.recovery });
 }
 
 /** A backup opens as an unsaved copy: saving it asks where, so the damaged file is never replaced behind the user's back. */
@@ -79,9 +88,8 @@ export async function saveReport(feedback: Feedback, saveAs = false): Promise<bo
 
 /** Writes unsaved work to the recovery area (every few seconds, and when the window loses focus). */
 export async function autosave(): Promise<void> {
-  if (!documentStore.needsRecovery()) return;
   const doc = documentStore.flush();
-  if (!doc) return;
+  if (!doc || !documentStore.needsRecovery()) return;
   const answer = await drs.writeRecovery({ docId: doc.docId, path: doc.path, report: doc.report });
   if (answer.ok) documentStore.markRecovered();
 }

@@ -109,6 +109,15 @@ export class DocumentStore {
     return this.doc;
   }
 
+  /** Typing that is not in the report yet (it will be on the next flush): the window already counts as unsaved. */
+  markPending(): void {
+    this.changedSinceRecovery = true;
+    if (this.doc && !this.doc.dirty) {
+      this.doc = { ...this.doc, dirty: true };
+      this.emit();
+    }
+  }
+
   /** `sent` is what was saved; edits made while the save ran stay, and stay unsaved. */
   markSaved(path: string, docId: string, sent: Report, saved: Report): void {
     if (!this.doc) return;

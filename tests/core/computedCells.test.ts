@@ -74,3 +74,13 @@ describe('a single-cell change in a consistent report is caught in its table', (
     });
   }
 });
+
+describe('a bad entry does not make its totals look wrong', () => {
+  it('reports the entry (V-01) and no spurious sums over it', () => {
+    const r = sample('gov-2021');
+    setCell(r, 'gov-2021.apply', 'r3_3_1', 'natural', 1.5);
+    derive(r);
+    const errors = checkReport(template('gov-2021'), r).filter((f) => f.severity === 'error');
+    expect(errors.map((e) => e.ruleId)).toEqual(['V-01']);
+  });
+});

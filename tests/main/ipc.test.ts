@@ -108,6 +108,17 @@ describe('the IPC contract', () => {
     expect(desktop).toEqual({ opened: [pdf], shown: [pdf] });
   }, 60_000);
 
+  it('saves without asking only to a path the main process handed out; a made-up one goes through the dialog', async () => {
+    const { handlers, dialogs, drafts } = setup();
+    const madeUp = join(mkdtempSync(join(tmpdir(), 'drs-ipc-path-')), '.bashrc');
+    const answer = await callIpc(handlers, 'saveReport', { docId: newDocumentId(), path: madeUp, defaultName: 'x.drs', report: sample('gov-2021') });
+    expect(answer).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(dialogs.asked).toEqual(['save:x.drs']);
+    const docId = newDocumentId();
+    await callIpc(handlers, 'writeRecovery', { docId, path: madeUp, report: sample('gov-2021') });
+    expect((await drafts.readRecovery(docId))?.path).toBeNull();
+  });
+
   it('a cancelled dialog is an answer, not an error', async () => {
     const { handlers } = setup();
     expect(await callIpc(handlers, 'openReport', {})).toEqual({ ok: true, value: { status: 'cancelled' } });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeSharedBrowser, createReportInUi, launchHarness } from '../harness/rendererHarness.js';
@@ -98,4 +101,35 @@ describe('editor details', () => {
       await h.close();
     }
   }, 60_000);
+
+  it('saves a value still being typed in a cell, and offers newer unsaved work when the file is opened again', async () => {
+    const h = await launchHarness();
+    const { page } = h;
+    try {
+      await createReportInUi(h, '未提交测试局');
+      await page.locator('[data-section="apply"]').click();
+      await cell(page, 'gov-2021.apply', 'r1_new', 'natural').click();
+      await page.keyboard.type('21');
+      const file = join(mkdtempSync(join(tmpdir(), 'drs-pending-')), 'r.drs');
+      h.dialogs.saves.push(file);
+      await h.sendCommand({ type: 'menu', command: 'save' });
+      await expect.poll(async () => page.getByTestId('status-bar').textContent()).toContain('已保存');
+      expect(JSON.parse(readFileSync(file, 'utf8')).tables['gov-2021.apply'].r1_new.natural).toBe(21);
+
+      // Unsaved edit, kept by autosave; then the file is opened again from the recent list.
+      await cell(page, 'gov-2021.apply', 'r2_carried_in', 'natural').click();
+      await page.keyboard.type('5');
+      await page.keyboard.press('Enter');
+      await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+      await expect.poll(async () => (await h.drafts.listRecovery()).length).toBe(1);
+      await page.reload();
+      await page.getByTestId('recent-list').getByRole('button').first().click();
+      const offer = page.getByTestId('recovery-offer');
+      await offer.getByRole('button', { name: '恢复未保存的修改' }).click();
+      await page.locator('[data-section="apply"]').click();
+      await expect.poll(async () => cell(page, 'gov-2021.apply', 'r2_carried_in', 'natural').inputValue()).toBe('5');
+    } finally {
+      await h.close();
+    }
+  }, 90_000);
 });

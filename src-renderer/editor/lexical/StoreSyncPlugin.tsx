@@ -29,10 +29,17 @@ export function StoreSyncPlugin({ sectionId }: { sectionId: string }) {
       clearTimeout(timer);
       timer = setTimeout(flush, SYNC_DELAY_MS);
     });
+    // A person typing or pasting (not Lexical normalising a loaded state) makes the report unsaved at once.
+    const onInput = () => documentStore.markPending();
+    const unregisterRoot = editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('beforeinput', onInput);
+      root?.addEventListener('beforeinput', onInput);
+    });
     return () => {
       flush();
       unregisterListener();
       unregisterFlusher();
+      unregisterRoot();
     };
   }, [editor, sectionId]);
   return null;

@@ -36,6 +36,28 @@ export function TableGrid({ model }: { model: TableModel }) {
     return map;
   }, [doc?.findings, model]);
 
+  // What is typed but not yet committed goes into the report before any save, export or autosave.
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+  useEffect(
+    () =>
+      documentStore.registerFlusher(() => {
+        const pending = draftsRef.current;
+        if (pending.size === 0) return;
+        const updates = [];
+        for (const [key, typed] of pending) {
+          const [, rowId = '', colId = ''] = key.split('|');
+          const cell = model.cell(rowId, colId);
+          const parsed = cell && parseCellInput(typed, cell);
+          if (parsed?.ok) updates.push({ tableId: model.def.id, rowId, colId, value: parsed.value });
+        }
+        draftsRef.current = new Map();
+        setDrafts(new Map());
+        documentStore.setCells(updates);
+      }),
+    [model],
+  );
+
   // A clicked finding moves the focus here.
   useEffect(() => {
     const cell = doc?.focus?.cell;
@@ -133,6 +155,9 @@ export function TableGrid({ model }: { model: TableModel }) {
       return setBubble({ key, message: t(result.problem.kind === 'tooBig' ? 'pasteTooBig' : 'pasteInvalid', values as Record<string, string | number>) });
     }
     setBubble(null);
+    const next = new Map(drafts);
+    for (const u of result.updates) next.delete(cellKey(tableId, u.rowId, u.colId));
+    setDrafts(next);
     documentStore.setCells(result.updates.map((u) => ({ tableId, ...u })));
   };
 
@@ -148,6 +173,7 @@ export function TableGrid({ model }: { model: TableModel }) {
       if (computed) return;
       setDrafts(new Map(drafts).set(key, value));
       setEditing(true);
+      documentStore.markPending();
     },
     blur: (rowId, colId) => void commit(rowId, colId),
     keyDown: onKeyDown,

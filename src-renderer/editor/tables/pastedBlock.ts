@@ -14,8 +14,10 @@ export function parsePastedBlock(text: string, model: TableModel, nav: TableNavi
   const width = Math.max(...rows.map((r) => r.length));
   const area = nav.inputArea(at);
   const lines = area.lines.slice(0, rows.length);
-  const fits = rows.length <= area.lines.length && width <= area.columns.length && lines.every((rowId) => area.columns.slice(0, width).every((colId) => model.cell(rowId, colId)?.kind === 'input'));
-  if (!fits) return { ok: false, problem: { kind: 'tooBig', rows: rows.length, cols: width, maxRows: area.lines.length, maxCols: area.columns.length } };
+  // The block must land on cells one can type in: not past the table's edge, not over a total.
+  const typeable = (rowId: string) => area.columns.findIndex((colId) => model.cell(rowId, colId)?.kind !== 'input');
+  const maxCols = Math.min(...lines.map((rowId) => (typeable(rowId) < 0 ? area.columns.length : typeable(rowId))));
+  if (rows.length > area.lines.length || width > maxCols) return { ok: false, problem: { kind: 'tooBig', rows: rows.length, cols: width, maxRows: area.lines.length, maxCols } };
   const updates: { rowId: string; colId: string; value: CellValue }[] = [];
   for (const [r, row] of rows.entries()) {
     for (const [c, typed] of row.entries()) {

@@ -48,10 +48,10 @@ export class TableNavigation {
     return flat[index + step];
   }
 
-  /** The input cells from `at` rightwards, and the lines from `at` downwards, for pasting a block. */
+  /** The cells from `at` rightwards (totals included, so a block over a total is refused), and the lines downwards. */
   inputArea(at: CellAt): { lines: string[]; columns: string[] } {
     const { line, cell } = this.position(at);
-    const columns = (this.lines[line]?.cells ?? []).slice(cell).filter((c) => c.input).map((c) => c.colId);
+    const columns = (this.lines[line]?.cells ?? []).slice(cell).map((c) => c.colId);
     return { lines: this.lines.slice(line).map((l) => l.rowId), columns };
   }
 }
