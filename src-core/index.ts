@@ -18,3 +18,4 @@ export * from './document/buildDocumentModel.js';
 export * from './document/lineBreaking.js';
 export * from './report/cellInput.js';
 export * from './report/starterWording.js';
+export * from './template/templateChoice.js';

@@ -3,6 +3,7 @@ import { localize, type Locale } from '../i18n/locale.js';
 import { formatScaled } from '../report/cellValue.js';
 import { isLexicalEmpty, lexicalToPlainText } from '../report/lexicalText.js';
 import type { Template } from '../template/loadTemplate.js';
+import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
 import type { Finding } from './finding.js';
 import { sectionName } from './messagePlaces.js';
@@ -141,8 +142,8 @@ export function checkRequiredMeta(rule: Rule<'requiredMeta'>, cells: ReportCells
 /** C-03: the format fits the report year. */
 export function checkYearRange(rule: Rule<'yearRange'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
   const { year } = cells.report.meta;
+  if (fitsYear(template, year)) return;
   const { from, to } = template.years;
-  if (year >= from && (to === undefined || year <= to)) return;
   const range = to === undefined ? `${from}–` : `${from}–${to}`;
   out.push({
     ruleId: rule.id,

@@ -6,6 +6,8 @@ import {
   countBySeverity,
   createReport,
   describeLoadError,
+  orderedTemplates,
+  templateForYear,
   parseReport,
   TemplateError,
   unitTypeSchema,
@@ -13,7 +15,7 @@ import {
   type Template,
 } from '../../src-core/index.js';
 import { defaultExportName, Exporter } from '../export/Exporter.js';
-import { loadTemplateLibrary, orderedTemplates, templateForYear } from '../services/TemplateLibrary.js';
+import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
@@ -64,7 +66,7 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
     const templates = loadTemplateLibrary();
     switch (command) {
       case 'templates':
-        for (const tpl of orderedTemplates(templates)) {
+        for (const tpl of orderedTemplates(templates.values())) {
           const years = `${tpl.years.from}–${tpl.years.to ?? ''}`;
           io.out(`${tpl.id}\t${tpl.name[locale]}\t${years}${tpl.default ? (locale === 'en' ? '\t(default)' : '\t（默认）') : ''}`);
         }
@@ -97,7 +99,7 @@ function pickTemplate(templates: ReadonlyMap<string, Template>, id: string | und
     if (!template) throw new UsageError(t('unknownTemplate', { id, known: [...templates.keys()].join(', ') }));
     return template;
   }
-  const fits = templateForYear(templates, year);
+  const fits = templateForYear(templates.values(), year);
   if (!fits) throw new UsageError(t('noTemplateForYear', { year }));
   return fits;
 }

@@ -68,19 +68,22 @@ export class Exporter {
     const notes: Localized[] = [];
     const outputs: { format: ExportFormat; path: string; data: Buffer }[] = [];
 
-    const resolved = this.fonts.resolve(request.fonts);
+    // Resolving scans the installed fonts: only a PDF, or a user's font choice named in the DOCX, needs it.
+    let resolved: ReturnType<FontResolver['resolve']> | undefined;
+    const fonts = () => (resolved ??= this.fonts.resolve(request.fonts));
+    const userChoices = Object.keys(request.fonts ?? {}).length > 0;
     if (request.docxPath) {
       progress({ stage: 'docx', done: 0, total: 1 });
       const names = { ...OFFICIAL_DOCX_FONTS };
-      for (const [role, face] of Object.entries(resolved.faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      if (userChoices) for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
       outputs.push({ format: 'docx', path: request.docxPath, data: await renderDocx(model, names) });
       progress({ stage: 'docx', done: 1, total: 1 });
     }
     if (request.pdfPath) {
-      const fontSet = new FontSet(resolved, this.fonts);
+      const fontSet = new FontSet(fonts(), this.fonts);
       const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }));
       outputs.push({ format: 'pdf', path: request.pdfPath, data });
-      notes.push(...resolved.substitutions);
+      notes.push(...fonts().substitutions);
       if (fontSet.missing.size > 0) {
         const chars = [...fontSet.missing].join(' ');
         notes.push({ 'zh-CN': `以下字符在所有可用字体中都没有字形，PDF 中已省略：${chars}`, en: `No available font has these characters; they were left out of the PDF: ${chars}` });

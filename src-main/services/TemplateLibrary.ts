@@ -43,15 +43,3 @@ export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): Map<st
   }
   return templates;
 }
-
-/** The default format (gov-2021) first, then newest first. */
-export function orderedTemplates(templates: ReadonlyMap<string, Template>): Template[] {
-  return [...templates.values()].sort((a, b) => Number(b.default) - Number(a.default) || b.years.from - a.years.from);
-}
-
-/** The newest format whose years include `year` (a 2019 report gets gov-2019, not gov-2008). */
-export function templateForYear(templates: ReadonlyMap<string, Template>, year: number): Template | undefined {
-  return [...templates.values()]
-    .filter((t) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to))
-    .sort((a, b) => b.years.from - a.years.from)[0];
-}

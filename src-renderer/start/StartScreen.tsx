@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Template, UnitType } from '../../src-core/index.js';
+import { orderedTemplates, templateForYear, type Template, type UnitType } from '../../src-core/index.js';
 import type { IpcResponse } from '../../src-main/ipc/contract.js';
 import { drs } from '../api.js';
 import { UnitTypeSelect } from '../UnitTypeSelect.js';
@@ -9,22 +9,17 @@ import { openReport, restoreRecovery, startNewReport, type Feedback } from '../s
 type RecoveryEntry = IpcResponse<'listRecovery'>['entries'][number];
 type RecentFile = IpcResponse<'listRecentFiles'>['files'][number];
 
-/** The newest format whose years include the report year. */
-function formatFor(templates: readonly Template[], year: number): Template | undefined {
-  return templates.filter((t) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to)).sort((a, b) => b.years.from - a.years.from)[0];
-}
-
 /** New report, open a file, recent files, and work recovered from the last session. */
 export function StartScreen({ templates, feedback, onSwitchLocale, onDialog }: { templates: Map<string, Template> | null; feedback: Feedback; onSwitchLocale: () => void; onDialog: (dialog: 'preferences' | 'about') => void }) {
   const { t, locale } = useI18n();
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [recovery, setRecovery] = useState<RecoveryEntry[]>([]);
-  const list = templates ? [...templates.values()].sort((a, b) => Number(b.default) - Number(a.default) || b.years.from - a.years.from) : [];
+  const list = templates ? orderedTemplates(templates.values()) : [];
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState(lastYear);
   // The format follows the year (gov-2021 for last year) until the user picks one.
   const [chosenTemplate, setTemplateId] = useState<string | null>(null);
-  const templateId = chosenTemplate ?? formatFor(list, year)?.id ?? '';
+  const templateId = chosenTemplate ?? templateForYear(list, year)?.id ?? '';
   const [orgName, setOrgName] = useState('');
   const [unitType, setUnitType] = useState<UnitType>('department');
   const [rulemaking, setRulemaking] = useState(false);
