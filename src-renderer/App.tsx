@@ -7,6 +7,7 @@ import { LoadFailureDialog } from './dialogs/LoadFailureDialog.js';
 import { PreferencesDialog } from './dialogs/PreferencesDialog.js';
 import { RecoveryOfferDialog } from './dialogs/RecoveryOfferDialog.js';
 import { ExportDialog, type ExportFormat } from './dialogs/ExportDialog.js';
+import { ImportDialog } from './dialogs/ImportDialog.js';
 import { Editor } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { StartScreen } from './start/StartScreen.js';
@@ -25,6 +26,8 @@ export function App() {
   const [recoveryOffer, setRecoveryOffer] = useState<RecoveryOffer | null>(null);
   const [exporting, setExporting] = useState<ExportFormat[] | null>(null);
   const [dialog, setDialog] = useState<'preferences' | 'about' | null>(null);
+  // An import in progress: the file the user dropped or opened, or null to choose one in a dialog.
+  const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure, offerRecovery: setRecoveryOffer }), []);
 
   useEffect(() => {
@@ -55,7 +58,11 @@ export function App() {
   useEffect(() => {
     if (!templates) return;
     return drs.onCommand((command: AppCommand) => {
-      if (command.type === 'openFile') void openReport(templates, feedback, command.path);
+      // A report file opens; any other file the user hands over (dropped, opened with the app) is imported.
+      if (command.type === 'openFile') {
+        if (/\.drs$/i.test(command.path)) void openReport(templates, feedback, command.path);
+        else setImporting({ path: command.path });
+      }
       if (command.type !== 'menu') return;
       switch (command.command) {
         case 'new':
@@ -63,6 +70,9 @@ export function App() {
           break;
         case 'open':
           void openReport(templates, feedback);
+          break;
+        case 'import':
+          setImporting({ path: null });
           break;
         case 'save':
           void saveReport(feedback);
@@ -123,7 +133,7 @@ export function App() {
       {doc && templates ? (
         <Editor onExport={(formats) => setExporting(formats)} onSwitchLocale={switchLocale} onPreferences={() => setDialog('preferences')} feedback={feedback} />
       ) : (
-        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} />
+        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} onImport={() => setImporting({ path: null })} />
       )}
       {dialog === 'preferences' ? (
         <PreferencesDialog
@@ -138,6 +148,7 @@ export function App() {
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {loadFailure && templates ? <LoadFailureDialog failure={loadFailure} templates={templates} feedback={feedback} onClose={() => setLoadFailure(null)} /> : null}
       {recoveryOffer && templates ? <RecoveryOfferDialog offer={recoveryOffer} templates={templates} feedback={feedback} onClose={() => setRecoveryOffer(null)} /> : null}
+      {importing && templates ? <ImportDialog path={importing.path} templates={templates} onClose={() => setImporting(null)} /> : null}
       {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>
   );

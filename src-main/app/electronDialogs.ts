@@ -5,6 +5,16 @@ import type { Dialogs } from '../ipc/ports.js';
 import { CLOSE_PROMPT } from './menu.js';
 
 const FILTER = { 'zh-CN': '公开年报报告', en: 'Disclosure report' };
+const IMPORT_FILTERS = {
+  'zh-CN': [
+    { name: '已有报告（Word、网页、PDF、文本）', extensions: ['docx', 'doc', 'wps', 'html', 'htm', 'shtml', 'pdf', 'txt', 'md'] },
+    { name: '所有文件', extensions: ['*'] },
+  ],
+  en: [
+    { name: 'Existing reports (Word, web page, PDF, text)', extensions: ['docx', 'doc', 'wps', 'html', 'htm', 'shtml', 'pdf', 'txt', 'md'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
 
 /** The native dialogs behind the Dialogs port: the only Electron-specific part handlers use. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | undefined, documentsDir: string): Dialogs & { confirmClose(locale: Locale): Promise<'save' | 'discard' | 'cancel'> } {
@@ -24,6 +34,12 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
     },
     async chooseExportFolder(locale, startIn) {
       const options = { title: locale === 'en' ? 'Export to folder' : '导出到文件夹', defaultPath: startIn ?? documentsDir, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async chooseFileToImport(locale) {
+      const options = { title: locale === 'en' ? 'Import an existing report' : '导入已有报告', defaultPath: documentsDir, properties: ['openFile' as const], filters: IMPORT_FILTERS[locale] };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? undefined : result.filePaths[0];

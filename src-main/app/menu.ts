@@ -10,6 +10,7 @@ const LABELS = {
   file: L('文件', 'File'),
   new: L('新建', 'New'),
   open: L('打开…', 'Open…'),
+  import: L('导入已有报告…', 'Import an Existing Report…'),
   recent: L('最近打开', 'Open Recent'),
   noRecent: L('（无）', '(none)'),
   save: L('保存', 'Save'),
@@ -52,6 +53,7 @@ export function buildMenuTemplate(locale: Locale, recentFiles: readonly RecentFi
       submenu: [
         command(LABELS.new, 'new', 'CmdOrCtrl+N'),
         command(LABELS.open, 'open', 'CmdOrCtrl+O'),
+        command(LABELS.import, 'import', 'CmdOrCtrl+I'),
         { label: t(LABELS.recent), submenu: recent },
         { type: 'separator' },
         command(LABELS.save, 'save', 'CmdOrCtrl+S'),

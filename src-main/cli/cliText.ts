@@ -11,6 +11,9 @@ const TEXT = {
   drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--draft]
                                          导出 Word / PDF（不指定时两种都导出到报告所在文件夹）；
                                          有错误的报告只能加 --draft 导出为草稿
+  drs import 文件 -o 输出.drs [--template ID] [--json]
+                                         导入已有报告（Word .docx/.doc/.wps、网页 .html、PDF、文本 .txt/.md），
+                                         列出每一部分和每个数的来源，以及未能放置的内容；写出报告时退出码 0，文件无法作为报告读取时 2
 选项：--lang zh-CN|en 输出语言（默认中文）`,
     en: `Usage:
   drs templates                          list the report formats
@@ -20,6 +23,10 @@ const TEXT = {
   drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--draft]
                                          export Word / PDF (both, next to the report, when neither is named);
                                          a report with errors exports only as a draft (--draft)
+  drs import FILE -o OUT.drs [--template ID] [--json]
+                                         import an existing report (Word .docx/.doc/.wps, web page .html, PDF, text .txt/.md),
+                                         listing where each part and number came from and what could not be placed;
+                                         exit 0 when a report was written, 2 when the file cannot be read as a report
 Option: --lang zh-CN|en output language (default Chinese)`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。运行 drs --help 查看用法。', en: 'Unknown command "{command}". Run drs --help for usage.' },
@@ -37,6 +44,7 @@ Option: --lang zh-CN|en output language (default Chinese)`,
   fileOk: { 'zh-CN': '{file}：没有错误，{warnings} 个警告', en: '{file}: no errors, {warnings} warning(s)' },
   fileBad: { 'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告', en: '{file}: {errors} error(s), {warnings} warning(s)' },
   loadFailed: { 'zh-CN': '{file}：无法作为报告打开。{reason}', en: '{file}: cannot be opened as a report. {reason}' },
+  oneImportFile: { 'zh-CN': '请指定一个要导入的文件', en: 'name one file to import' },
   oneFile: { 'zh-CN': '请指定一个要导出的 .drs 文件', en: 'name one .drs file to export' },
   exportBlocked: { 'zh-CN': '报告有 {errors} 个错误，未导出。请改正后再导出，或加 --draft 导出为草稿。', en: 'The report has {errors} error(s) and was not exported. Fix them, or export a draft with --draft.' },
   exported: { 'zh-CN': '已导出：{file}', en: 'Exported: {file}' },

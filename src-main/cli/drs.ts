@@ -17,6 +17,7 @@ import {
 import { defaultExportName, Exporter } from '../export/Exporter.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
+import { importCommand } from './importCommand.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
 class UsageError extends Error {}
@@ -79,6 +80,13 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
       case 'export':
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
         return await exportFile(rest[0]!, values, templates, io, locale, t);
+      case 'import': {
+        if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneImportFile') }));
+        if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
+        const imported = await importCommand(rest[0]!, values.output, { ...(values.template ? { templateId: values.template } : {}), json: values.json === true, locale }, templates, io);
+        if (!imported.ok) throw new UsageError(imported.message);
+        return 0;
+      }
       default:
         throw new UsageError(t('unknownCommand', { command }));
     }

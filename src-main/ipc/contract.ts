@@ -16,6 +16,20 @@ const finding = z.strictObject({
   message: z.string(),
 });
 const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf']), path });
+const cellRef = { tableId: z.string(), rowId: z.string(), colId: z.string() };
+/** The import report (src-core/import/importResult.ts) as it crosses to the page. */
+const importReportSchema = z.strictObject({
+  fileName: z.string(),
+  templateId: z.string(),
+  year: z.number().int().nullable(),
+  orgName: z.string().nullable(),
+  sections: z.array(z.strictObject({ sectionId: z.string(), sourceHeading: z.string().nullable(), paragraphs: z.number().int(), characters: z.number().int(), from: localized })),
+  cells: z.array(z.strictObject({ ...cellRef, value: z.union([z.number(), z.string(), z.null()]), sourceText: z.string(), note: z.string().optional() })),
+  unplaced: z.array(z.strictObject({ kind: z.enum(['paragraph', 'number', 'table']), text: z.string(), where: localized, reason: localized })),
+  missingCells: z.array(z.strictObject({ ...cellRef, label: localized })),
+  removed: z.array(z.strictObject({ text: z.string(), reason: localized })),
+  assumptions: z.array(localized),
+});
 const backupInfo = z.strictObject({ id: z.string(), sourcePath: z.string(), savedAt: z.string(), size: z.number() });
 
 /**
@@ -69,6 +83,14 @@ export const IPC_CONTRACT = {
       z.strictObject({ status: z.literal('failed'), reason: localized, files: z.array(exportedFile) }),
     ]),
   },
+  importReport: {
+    request: z.strictObject({ path: path.optional(), templateId: z.string().max(100).optional() }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('imported'), report: reportSchema, importReport: importReportSchema }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), reason: localized }),
+    ]),
+  },
   openExportedFile: { request: z.strictObject({ path }), response: empty },
   showExportedFile: { request: z.strictObject({ path }), response: empty },
   listFonts: {
@@ -97,11 +119,12 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
+export type MenuCommand = 'new' | 'open' | 'import' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
 export type AppCommand =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'openFile'; path: string }
-  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number };
+  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number }
+  | { type: 'importProgress'; stage: 'read' | 'recognize' };
 
 /** The API the page sees as `window.drs` (built by the preload, or by the test harness). */
 export type DrsApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>> } & {

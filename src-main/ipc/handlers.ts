@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { jsonPath, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
+import { importFile } from '../import/importFile.js';
+import { findSoffice } from '../import/findSoffice.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import type { SettingsStore } from '../services/SettingsStore.js';
 import { IPC_CONTRACT, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
@@ -140,6 +142,16 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
       });
       if (result.status !== 'blocked') for (const f of result.files) exported.add(f.path);
       return result;
+    },
+    importReport: async ({ path, templateId }) => {
+      const chosen = path !== undefined && isKnown(path) ? path : await dialogs.chooseFileToImport(locale());
+      if (!chosen) return { status: 'cancelled' };
+      const result = await importFile(chosen, services.templates, {
+        ...(templateId ? { templateId } : {}),
+        soffice: findSoffice(),
+        onProgress: (stage) => services.window.notify({ type: 'importProgress', stage }),
+      });
+      return result.ok ? { status: 'imported', report: result.report, importReport: result.importReport } : { status: 'failed', reason: result.message };
     },
     listFonts: async () => {
       const fonts = services.exporter.fonts;

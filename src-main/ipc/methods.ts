@@ -19,6 +19,7 @@ export const IPC_METHODS = [
   'setDocumentState',
   'closeWindow',
   'exportReport',
+  'importReport',
   'openExportedFile',
   'showExportedFile',
   'listFonts',

@@ -10,7 +10,19 @@ type RecoveryEntry = IpcResponse<'listRecovery'>['entries'][number];
 type RecentFile = IpcResponse<'listRecentFiles'>['files'][number];
 
 /** New report, open a file, recent files, and work recovered from the last session. */
-export function StartScreen({ templates, feedback, onSwitchLocale, onDialog }: { templates: Map<string, Template> | null; feedback: Feedback; onSwitchLocale: () => void; onDialog: (dialog: 'preferences' | 'about') => void }) {
+export function StartScreen({
+  templates,
+  feedback,
+  onSwitchLocale,
+  onDialog,
+  onImport,
+}: {
+  templates: Map<string, Template> | null;
+  feedback: Feedback;
+  onSwitchLocale: () => void;
+  onDialog: (dialog: 'preferences' | 'about') => void;
+  onImport: () => void;
+}) {
   const { t, locale } = useI18n();
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [recovery, setRecovery] = useState<RecoveryEntry[]>([]);
@@ -148,9 +160,15 @@ export function StartScreen({ templates, feedback, onSwitchLocale, onDialog }: {
 
         <section className="panel" aria-label={t('recentFiles')}>
           <h2>{t('recentFiles')}</h2>
-          <button type="button" disabled={!templates} onClick={() => templates && void openReport(templates, feedback)}>
-            {t('openFile')}
-          </button>
+          <span className="buttons">
+            <button type="button" disabled={!templates} onClick={() => templates && void openReport(templates, feedback)}>
+              {t('openFile')}
+            </button>
+            <button type="button" disabled={!templates} onClick={onImport} data-testid="import-button">
+              {t('importReport')}
+            </button>
+          </span>
+          <p className="muted">{t('importHint')}</p>
           {recent.length > 0 ? (
             <ul className="cards" data-testid="recent-list">
               {recent.map((f) => (

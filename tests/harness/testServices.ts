@@ -15,6 +15,7 @@ export class ScriptedDialogs implements Dialogs {
   readonly opens: (string | undefined)[] = [];
   readonly saves: (string | undefined)[] = [];
   readonly exportFolders: (string | undefined)[] = [];
+  readonly imports: (string | undefined)[] = [];
   readonly asked: string[] = [];
   async chooseReportToOpen(): Promise<string | undefined> {
     this.asked.push('open');
@@ -27,6 +28,10 @@ export class ScriptedDialogs implements Dialogs {
   async chooseExportFolder(): Promise<string | undefined> {
     this.asked.push('exportFolder');
     return this.exportFolders.shift();
+  }
+  async chooseFileToImport(): Promise<string | undefined> {
+    this.asked.push('import');
+    return this.imports.shift();
   }
 }
 
