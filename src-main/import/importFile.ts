@@ -37,7 +37,9 @@ export async function importFile(path: string, templates: ReadonlyMap<string, Te
 async function readSource(path: string, options: ImportOptions): Promise<{ ok: true; source: SourceDocument } | { ok: false; message: Localized }> {
   if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
     const text = await readTextSource(path);
-    return text.ok ? { ok: true, source: sourceFromText(text.text, basename(path)) } : text;
+    if (!text.ok) return text;
+    const source = sourceFromText(text.text, basename(path));
+    return { ok: true, source: text.note ? { ...source, notes: [text.note, ...source.notes] } : source };
   }
   return readSourceFile(path, { soffice: options.soffice ?? null });
 }
