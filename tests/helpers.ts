@@ -5,6 +5,8 @@ import { loadTemplateLibrary } from '../src-main/services/TemplateLibrary.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const TEMPLATES_DIR = `${ROOT}templates`;
+/** The project's shared domain folder (spec, reference reports), beside the repository as CI lays it. */
+export const SHARED_DIR = fileURLToPath(new URL('../../shared', import.meta.url));
 export const templates = loadTemplateLibrary(TEMPLATES_DIR);
 
 export const SAMPLE_FILES: Record<string, string> = {

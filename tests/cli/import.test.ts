@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src-core/index.js';
+import { ROOT, SHARED_DIR, templates } from '../helpers.js';
+
+const DRS = join(ROOT, 'bin', 'drs.mjs');
+const PUBLISHED = join(SHARED_DIR, 'reference-reports', 'published');
+
+function drs(...args: string[]) {
+  const run = spawnSync(process.execPath, [DRS, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('drs import', () => {
+  it('writes a published PDF as a report the checks read, and prints where everything went', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-import-'));
+    const out = join(dir, 'hongze-2023.drs');
+    const source = join(PUBLISHED, 'hongze-gov-2023.pdf');
+    const before = statSync(source).mtimeMs;
+    const run = drs('import', source, '-o', out);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('gov-2021');
+    expect(run.out).toContain('淮安市洪泽区人民政府');
+    expect(statSync(source).mtimeMs).toBe(before);
+    const loaded = parseReport(readFileSync(out, 'utf8'), templates);
+    expect(loaded.ok).toBe(true);
+    // The published tables do not add up; validate says so as for any report.
+    const check = drs('validate', out);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('[R-01]');
+    expect(check.out).toContain('[R-03]');
+  }, 90_000);
+
+  it('prints the import report as JSON with --json, in English with --lang en', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-import-'));
+    const out = join(dir, 'r.drs');
+    const run = drs('import', join(PUBLISHED, 'hongze-gov-2024.txt'), '-o', out, '--json', '--lang', 'en');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out) as { importReport: { templateId: string; year: number; cells: unknown[] } };
+    expect(json.importReport.templateId).toBe('gov-2021');
+    expect(json.importReport.year).toBe(2024);
+    expect(json.importReport.cells.length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('never replaces an existing file, and refuses files that are not reports with one clear line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-import-'));
+    const existing = join(dir, 'keep.drs');
+    writeFileSync(existing, 'mine');
+    const kept = drs('import', join(PUBLISHED, 'hongze-gov-2024.txt'), '-o', existing);
+    expect(kept.code).toBe(2);
+    expect(kept.err).toContain('已存在');
+    expect(readFileSync(existing, 'utf8')).toBe('mine');
+
+    const empty = join(dir, 'empty.pdf');
+    writeFileSync(empty, '');
+    const binary = join(dir, 'noise.docx');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    for (const bad of [empty, binary, join(dir, 'missing.html')]) {
+      const run = drs('import', bad, '-o', join(dir, 'out.drs'));
+      expect(run.code, bad).toBe(2);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+      expect(run.err).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    expect(() => execFileSync('ls', [join(dir, 'out.drs')], { stdio: 'pipe' })).toThrow();
+  }, 60_000);
+});
