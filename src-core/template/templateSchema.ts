@@ -132,6 +132,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('statisticsPeriod'), section: id }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredSections') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('requiredTables') }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredMeta'), fields: z.array(z.string().min(1)).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('yearRange') }),
   z.strictObject({ ...ruleBase, kind: z.literal('itemCoverage'), items: z.array(z.strictObject({ item: z.number().int(), label: z.string() })).min(1) }),
