@@ -75,8 +75,8 @@ export const LIMIT_MESSAGES = {
     ),
   lexicalTooDeep: (path: string): Localized =>
     BOTH(
-      `“${path}”处的文字层级嵌套超过 ${REPORT_LIMITS.lexicalDepth} 层的上限，文件可能已损坏。`,
-      `The text at "${path}" is nested more than ${REPORT_LIMITS.lexicalDepth} levels deep (the limit); the file may be damaged.`,
+      `“${path}”处的一段文字层级嵌套超过 ${REPORT_LIMITS.lexicalDepth} 层的上限，文件可能已损坏。`,
+      `The paragraph at "${path}" is nested more than ${REPORT_LIMITS.lexicalDepth} levels deep (the limit); the file may be damaged.`,
     ),
   jsonTooDeep: (path: string): Localized =>
     BOTH(

@@ -4,7 +4,6 @@ import { localize, type Localized, type Locale } from '../i18n/locale.js';
 import { LIMIT_MESSAGES } from '../limits.js';
 import { jsonPath, type Template } from '../template/loadTemplate.js';
 import { MIGRATIONS, migrateReport, type MigrationSteps } from './migrations.js';
-import { findBoundsProblem } from './reportBounds.js';
 import { CURRENT_SCHEMA_VERSION, reportSchema, type Report, type ValueProblem } from './reportSchema.js';
 
 /** `limits`: the file goes beyond REPORT_LIMITS (limits.ts). */
@@ -55,6 +54,7 @@ function limitMessage(issue: z.core.$ZodIssue, field: string): Localized | undef
   const value = issue.params as ValueProblem | undefined;
   if (value?.problem === 'numberTooLarge') return LIMIT_MESSAGES.numberTooLarge(fieldPlace(field));
   if (value?.problem === 'notACalendarDate') return LIMIT_MESSAGES.notACalendarDate(fieldPlace(field), value.value);
+  if (value?.problem === 'limits') return value.message;
   return undefined;
 }
 
@@ -63,7 +63,8 @@ function schemaFailure(error: z.ZodError): ParseResult {
   const path = issue ? jsonPath(issue.path) : '$';
   const field = path.replace(/^\$\.?/, '') || '（根）';
   const limited = issue && limitMessage(issue, field);
-  if (limited) return { ok: false, error: { code: issue.code === 'too_big' ? 'limits' : 'schema', path, message: limited } };
+  const beyondLimits = issue?.code === 'too_big' || (issue?.code === 'custom' && (issue.params as ValueProblem | undefined)?.problem === 'limits');
+  if (limited) return { ok: false, error: { code: beyondLimits ? 'limits' : 'schema', path, message: limited } };
   const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
   if (missing) return fail('schema', `报告文件缺少必需的字段“${field}”。`, `The report file lacks the required field "${field}".`, path);
   return fail('schema', `报告文件中字段“${field}”的内容不正确：${issue?.message ?? ''}`, `The field "${field}" of the report file is wrong: ${issue?.message ?? ''}`, path);
@@ -102,8 +103,6 @@ export function parseReport(text: string, templates: ReadonlyMap<string, Templat
   } catch {
     return fail('version', `无法升级文件格式版本 ${version} 的报告。`, `A report of file format ${version} cannot be upgraded.`, '$.schemaVersion');
   }
-  const bounds = findBoundsProblem(migrated);
-  if (bounds) return { ok: false, error: { code: 'limits', path: bounds.path, message: bounds.message } };
   const parsed = reportSchema.safeParse(migrated);
   if (!parsed.success) return schemaFailure(parsed.error);
   const report = parsed.data;

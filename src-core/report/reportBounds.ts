@@ -2,7 +2,8 @@ import type { Localized } from '../i18n/locale.js';
 import { LIMIT_MESSAGES, REPORT_LIMITS } from '../limits.js';
 
 export interface BoundsProblem {
-  path: string;
+  /** Where in the file, as keys from the root. */
+  keys: (string | number)[];
   message: Localized;
 }
 
@@ -14,18 +15,25 @@ interface Visit {
   key: string | number;
 }
 
-function pathOf(visit: Visit | undefined): string {
+function keysOf(visit: Visit | undefined): (string | number)[] {
   const keys: (string | number)[] = [];
   for (let v = visit; v; v = v.parent) keys.unshift(v.key);
-  return keys.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`), '$');
+  return keys;
 }
+
+function pathOf(visit: Visit | undefined): string {
+  return keysOf(visit).reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`), '$');
+}
+
+const problemAt = (visit: Visit, message: Localized): BoundsProblem => ({ keys: keysOf(visit), message });
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Checks a parsed report file against REPORT_LIMITS before anything recursive reads it (the
- * schema, the text extraction, the exporters). Iterative, linear in the size of the file, and
- * tolerant of any shape: what is not where a report has it is left to the schema to name.
+ * Checks a report (as parsed JSON) against REPORT_LIMITS before anything recursive reads it: the
+ * report schema runs it first, so the Lexical schema, the text extraction and the exporters only
+ * see bounded input. Iterative, linear in the size of the value, and tolerant of any shape: what
+ * is not where a report has it is left to the schema to name.
  */
 export function findBoundsProblem(raw: Record<string, unknown>): BoundsProblem | undefined {
   return sectionsProblem(raw) ?? depthProblem(raw);
@@ -53,13 +61,13 @@ function sectionsProblem(raw: Record<string, unknown>): BoundsProblem | undefine
       } else blocks.push(visit);
     });
     paragraphs += blocks.length;
-    if (paragraphs > REPORT_LIMITS.paragraphs) return { path: pathOf(rootVisit), message: LIMIT_MESSAGES.tooManyParagraphs(paragraphs) };
+    if (paragraphs > REPORT_LIMITS.paragraphs) return problemAt(rootVisit, LIMIT_MESSAGES.tooManyParagraphs(paragraphs));
     for (const block of blocks) {
       let blockChars = 0;
       const stack: Visit[] = [block];
       for (let visit = stack.pop(); visit; visit = stack.pop()) {
-        if (++nodes > REPORT_LIMITS.lexicalNodes) return { path: pathOf(visit), message: LIMIT_MESSAGES.tooManyNodes() };
-        if (visit.depth > REPORT_LIMITS.lexicalDepth) return { path: pathOf(visit), message: LIMIT_MESSAGES.lexicalTooDeep(pathOf(visit)) };
+        if (++nodes > REPORT_LIMITS.lexicalNodes) return problemAt(visit, LIMIT_MESSAGES.tooManyNodes());
+        if (visit.depth > REPORT_LIMITS.lexicalDepth) return problemAt(block, LIMIT_MESSAGES.lexicalTooDeep(pathOf(block)));
         const node = visit.value;
         if (!isRecord(node)) continue;
         if (typeof node.text === 'string') blockChars += node.text.length;
@@ -67,19 +75,26 @@ function sectionsProblem(raw: Record<string, unknown>): BoundsProblem | undefine
         const children: Visit = { value: node.children, depth: visit.depth, parent: visit, key: 'children' };
         node.children.forEach((child: unknown, i) => stack.push({ value: child, depth: visit.depth + 1, parent: children, key: i }));
       }
-      if (blockChars > REPORT_LIMITS.paragraphChars) return { path: pathOf(block), message: LIMIT_MESSAGES.paragraphTooLong(pathOf(block), blockChars) };
+      if (blockChars > REPORT_LIMITS.paragraphChars) return problemAt(block, LIMIT_MESSAGES.paragraphTooLong(pathOf(block), blockChars));
       totalChars += blockChars;
-      if (totalChars > REPORT_LIMITS.reportTextChars) return { path: pathOf(block), message: LIMIT_MESSAGES.reportTextTooLong(totalChars) };
+      if (totalChars > REPORT_LIMITS.reportTextChars) return problemAt(block, LIMIT_MESSAGES.reportTextTooLong(totalChars));
     }
   }
   return undefined;
 }
 
+const SHOWN_DEPTH = 8;
+
 /** Any JSON value nested deeper than a report needs (e.g. inside extra fields a Lexical node may carry). */
 function depthProblem(raw: Record<string, unknown>): BoundsProblem | undefined {
   const stack: Visit[] = Object.entries(raw).map(([key, value]) => ({ value, depth: 1, parent: undefined, key }));
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
-    if (visit.depth > REPORT_LIMITS.jsonDepth) return { path: pathOf(visit), message: LIMIT_MESSAGES.jsonTooDeep(pathOf(visit)) };
+    if (visit.depth > REPORT_LIMITS.jsonDepth) {
+      // Named by where the nesting starts, not by a path hundreds of keys long.
+      let start: Visit = visit;
+      while (start.parent && start.depth > SHOWN_DEPTH) start = start.parent;
+      return problemAt(start, LIMIT_MESSAGES.jsonTooDeep(pathOf(start)));
+    }
     const { value } = visit;
     if (typeof value !== 'object' || value === null) continue;
     const parent = visit;

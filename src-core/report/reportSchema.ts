@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Localized } from '../i18n/locale.js';
 import { REPORT_LIMITS } from '../limits.js';
+import { findBoundsProblem } from './reportBounds.js';
 
 /** The version of the .drs format this build writes. Older files go through migrations.ts. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -36,7 +38,7 @@ export const lexicalStateSchema = z.strictObject({
  * Why a value passed the shape but is refused; parseReport turns it into a message naming the field.
  * (A custom issue carries it in `params`, as zod issues have one English message only.)
  */
-export type ValueProblem = { problem: 'numberTooLarge' } | { problem: 'notACalendarDate'; value: string };
+export type ValueProblem = { problem: 'numberTooLarge' } | { problem: 'notACalendarDate'; value: string } | { problem: 'limits'; message: Localized };
 
 /** Counts are added up exactly only within ±(2⁵³ − 1); beyond it a JSON number is already rounded. */
 const cellValue = z.union([z.number(), z.string().max(REPORT_LIMITS.cellTextChars), z.null()]).superRefine((value, ctx) => {
@@ -80,7 +82,7 @@ export const reportMetaSchema = z.strictObject({
   signatureDate: isoDate.optional().describe('成文日期'),
 });
 
-export const reportSchema = z.strictObject({
+const reportShape = z.strictObject({
   $schema: z.string().max(REPORT_LIMITS.factChars).optional(),
   schemaVersion: z.number().int().min(1),
   templateId: z.string().min(1).max(REPORT_LIMITS.nameChars),
@@ -91,6 +93,13 @@ export const reportSchema = z.strictObject({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
+
+/** The report file; REPORT_LIMITS are checked first, so the recursive Lexical schema never meets an unbounded tree. */
+export const reportSchema = z.preprocess((value, ctx) => {
+  const bounds = typeof value === 'object' && value !== null && !Array.isArray(value) ? findBoundsProblem(value as Record<string, unknown>) : undefined;
+  if (bounds) ctx.addIssue({ code: 'custom', message: bounds.message.en, path: bounds.keys, params: { problem: 'limits', message: bounds.message } satisfies ValueProblem });
+  return value;
+}, reportShape);
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportMeta = z.infer<typeof reportMetaSchema>;
