@@ -42,6 +42,8 @@ export const FORMULA_LIMITS = {
   chars: 2_000,
   terms: 200,
   parenDepth: 16,
+  /** Digits of a number literal (with its decimal point), so it converts exactly. */
+  numberDigits: 15,
 } as const;
 
 const BOTH = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });

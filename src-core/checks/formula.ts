@@ -101,7 +101,10 @@ class Parser {
     const token = this.next();
     if (!token) throw this.error(token, 'expression ends too early');
     if (++this.terms > FORMULA_LIMITS.terms) throw new FormulaError(`the formula has more than ${FORMULA_LIMITS.terms} terms (the limit)`);
-    if (token.kind === 'num') return { type: 'number', value: Number(token.text) };
+    if (token.kind === 'num') {
+      if (token.text.length > FORMULA_LIMITS.numberDigits) throw this.error(token, `a number has more than ${FORMULA_LIMITS.numberDigits} digits`);
+      return { type: 'number', value: Number(token.text) };
+    }
     if (token.kind === 'str') return { type: 'literal', value: token.text };
     if (token.kind === 'punct' && token.text === '(') {
       if (++this.parenDepth > FORMULA_LIMITS.parenDepth) throw new FormulaError(`the formula nests parentheses more than ${FORMULA_LIMITS.parenDepth} deep (the limit)`);
