@@ -119,6 +119,23 @@ describe('the IPC contract', () => {
     expect((await drafts.readRecovery(docId))?.path).toBeNull();
   });
 
+  it('switching the language changes only the language: facts, fonts and the 50 backups kept stay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-ipc-locale-'));
+    const file = join(dir, 'r.drs');
+    const { handlers, drafts } = setup({ save: file });
+    const chosen = { autosaveSeconds: 30, backupsKept: 50, defaultFacts: { orgName: '丙县司法局', phone: '0839-1234567' }, fonts: { fangsong: 'Noto Sans SC', hei: 'Noto Sans SC' } };
+    const before = await callIpc(handlers, 'updateSettings', chosen);
+    expect(before).toMatchObject({ ok: true, value: chosen });
+    const after = await callIpc(handlers, 'updateSettings', { locale: 'en' });
+    expect(after).toEqual({ ok: true, value: { ...(before.ok ? before.value : {}), locale: 'en' } });
+    const docId = newDocumentId();
+    const first = await callIpc(handlers, 'saveReport', { docId, path: null, defaultName: 'r.drs', report: sample('gov-2021') });
+    expect(first).toMatchObject({ ok: true, value: { status: 'saved' } });
+    for (let i = 0; i < 12; i++) await callIpc(handlers, 'saveReport', { docId: documentIdFor(file), path: file, defaultName: 'r.drs', report: sample('gov-2021') });
+    // Twelve saves over an existing file make twelve backups, more than the default ten.
+    expect(await drafts.listBackups(file)).toHaveLength(12);
+  });
+
   it('a cancelled dialog is an answer, not an error', async () => {
     const { handlers } = setup();
     expect(await callIpc(handlers, 'openReport', {})).toEqual({ ok: true, value: { status: 'cancelled' } });
