@@ -2,12 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonPath, type Template } from '../../src-core/index.js';
+import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import type { SettingsStore } from '../services/SettingsStore.js';
 import { IPC_CONTRACT, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
 import { IPC_METHODS, type IpcMethod } from './methods.js';
+import { RequestRefused } from './refusal.js';
 import type { Desktop, Dialogs, SenderInfo, WindowControl } from './ports.js';
 
 export interface IpcServices {
@@ -54,8 +55,30 @@ function freePath(folder: string, fileName: string): string {
 type Handler<M extends IpcMethod> = (request: z.output<(typeof IPC_CONTRACT)[M]['request']>) => Promise<IpcResponse<M>>;
 export type IpcHandlers = { [M in IpcMethod]: Handler<M> };
 
+/** A report that enters the main process is checked as loading checks a file: what is written can be opened again. */
+function assertLoadable(report: Report, templates: ReadonlyMap<string, Template>): void {
+  const structure = validateReportStructure(report, templates);
+  if (!structure.ok) throw new RequestRefused(structure.error.message, `$.report${structure.error.path?.slice(1) ?? ''}`);
+}
+
+/** Every method whose request carries a report refuses one that could not be opened again, before it does anything. */
+function checkingReports(handlers: IpcHandlers, templates: ReadonlyMap<string, Template>): IpcHandlers {
+  const checked: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (request: unknown) => Promise<unknown>][]) {
+    checked[method] = async (request) => {
+      if (typeof request === 'object' && request !== null && 'report' in request) assertLoadable(request.report as Report, templates);
+      return handler(request);
+    };
+  }
+  return checked as IpcHandlers;
+}
+
 /** The handlers only delegate to services; every one of them is reachable from plain Node. */
 export function createIpcHandlers(services: IpcServices): IpcHandlers {
+  return checkingReports(serviceHandlers(services), services.templates);
+}
+
+function serviceHandlers(services: IpcServices): IpcHandlers {
   const { drafts, settings, dialogs } = services;
   const locale = () => settings.get().locale;
   // Only files this session exported may be opened or shown, never a path the page makes up.
@@ -188,6 +211,10 @@ export async function invokeIpc(handlers: IpcHandlers, method: unknown, payload:
     const value = IPC_CONTRACT[name].response.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (error) {
+    if (error instanceof RequestRefused) {
+      const issues = error.place === undefined ? [] : [{ path: error.place, message: error.reason.en }];
+      return { ok: false, error: { code: 'invalid-request', message: { 'zh-CN': `请求“${name}”被拒绝：${error.reason['zh-CN']}`, en: `The request "${name}" was refused: ${error.reason.en}` }, issues } };
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'failed', message: { 'zh-CN': `操作未能完成：${detail}`, en: `The operation failed: ${detail}` } } };
   }

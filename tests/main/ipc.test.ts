@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { IPC_CONTRACT } from '../../src-main/ipc/contract.js';
 import { callIpc, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
 import { IPC_METHODS, type IpcMethod } from '../../src-main/ipc/methods.js';
 import { documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
-import { sample } from '../helpers.js';
+import { parseReport, type Report } from '../../src-core/index.js';
+import { sample, templates } from '../helpers.js';
 import { createTestServices } from '../harness/testServices.js';
 
 function setup(dialogAnswers: { open?: string; save?: string; exportFolder?: string } = {}) {
@@ -45,6 +46,27 @@ function goodRequest(method: IpcMethod, dir: string): unknown {
   return requests[method];
 }
 
+/** Reports that pass the file schema but that loading refuses: every shape checkStructure knows, in every table of the format. */
+function reportsLoadingRefuses(): { name: string; report: Report }[] {
+  const base = sample('gov-2021');
+  const variant = (name: string, change: (r: Report) => void) => {
+    const report = structuredClone(base);
+    change(report);
+    return { name, report };
+  };
+  const shapes = [
+    variant('unknown format', (r) => (r.templateId = 'gov-1999')),
+    variant('unknown section', (r) => (r.sections.nosuch = structuredClone(Object.values(r.sections)[0]!))),
+    variant('unknown table', (r) => (r.tables['gov-2021.nosuch'] = {})),
+  ];
+  for (const [tableId, model] of templates.get('gov-2021')!.tableModels) {
+    const [cell] = model.cells;
+    shapes.push(variant(`unknown row in ${tableId}`, (r) => ((r.tables[tableId] ??= {}).nosuch_row = { [cell!.colId]: 1 })));
+    shapes.push(variant(`unknown column in ${tableId}`, (r) => (((r.tables[tableId] ??= {})[cell!.rowId] ??= {}).nosuch_col = 1)));
+  }
+  return shapes;
+}
+
 describe('the IPC contract', () => {
   it('lists exactly the methods the preload exposes', () => {
     expect(Object.keys(IPC_CONTRACT).sort()).toEqual([...IPC_METHODS].sort());
@@ -72,6 +94,29 @@ describe('the IPC contract', () => {
     const result = await invokeIpc(handlers, 'saveReport', { docId: newDocumentId(), path: join(dataDir, 'x.drs'), defaultName: 'x', report }, { isAppMainFrame: true });
     expect(result.ok === false && result.error.issues?.[0]?.path).toMatch(/^\$\.report\.meta/);
   });
+
+  it('refuses in every method that takes a report each report loading refuses, naming the place, and writes nothing', async () => {
+    const shapes = reportsLoadingRefuses();
+    expect(shapes.length).toBeGreaterThan(5);
+    for (const { name, report } of shapes) {
+      const loaded = parseReport(JSON.stringify(report), templates);
+      expect(loaded.ok, name).toBe(false);
+      const place = loaded.ok ? '' : `$.report${loaded.error.path!.slice(1)}`;
+      const folder = mkdtempSync(join(tmpdir(), 'drs-ipc-refused-'));
+      const file = join(folder, 'r.drs');
+      const { handlers, dialogs, drafts } = setup({ save: file, exportFolder: folder });
+      const docId = newDocumentId();
+      const answers = [
+        await callIpc(handlers, 'saveReport', { docId, path: null, defaultName: 'r.drs', report }),
+        await callIpc(handlers, 'writeRecovery', { docId, path: null, report }),
+        await callIpc(handlers, 'exportReport', { report, formats: ['docx', 'pdf'], draft: true, folder: null }),
+      ];
+      for (const answer of answers) expect(answer, name).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ path: place }] } });
+      expect(dialogs.asked, name).toEqual([]);
+      expect(readdirSync(folder), name).toEqual([]);
+      expect(await drafts.listRecovery(), name).toEqual([]);
+    }
+  }, 60_000);
 
   it('a failing service gives a typed error, not a crash', async () => {
     const { handlers } = setup();
