@@ -144,7 +144,7 @@ describe('the Electron shell (with a fake electron)', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
-  it('serves the renderer with the CSP header and refuses paths outside it', async () => {
+  it('serves the renderer with the CSP header, refuses paths outside it and answers 400 to malformed escapes', async () => {
     const { recorded } = await started();
     const index = await recorded.protocolHandler!({ url: 'app://bundle/index.html' });
     expect(index.status).toBe(200);
@@ -152,6 +152,7 @@ describe('the Electron shell (with a fake electron)', () => {
     expect(await index.text()).toContain('<div id="root">');
     expect((await recorded.protocolHandler!({ url: 'app://bundle/%2e%2e%2f%2e%2e%2fpackage.json' })).status).toBe(403);
     expect((await recorded.protocolHandler!({ url: 'app://bundle/missing.js' })).status).toBe(404);
+    for (const malformed of ['app://bundle/%E0%A4%A', 'app://bundle/%', 'app://bundle/a%ZZ.js']) expect((await recorded.protocolHandler!({ url: malformed })).status, malformed).toBe(400);
   });
 
   it('registers every IPC method and answers only the app’s own main frame', async () => {
