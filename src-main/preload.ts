@@ -3,8 +3,8 @@
  * as `window.drs`, plus a listener for menu commands. Bundled to CommonJS (sandboxed preloads
  * cannot be ES modules).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { COMMAND_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from './ipc/methods.js';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { COMMAND_CHANNEL, DROP_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from './ipc/methods.js';
 
 const api: Record<string, unknown> = {};
 for (const method of IPC_METHODS) api[method] = (request: unknown) => ipcRenderer.invoke(`${IPC_CHANNEL_PREFIX}${method}`, request);
@@ -14,3 +14,17 @@ api.onCommand = (listener: (command: unknown) => void) => {
   return () => ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
 };
 contextBridge.exposeInMainWorld('drs', api);
+
+// Files dropped on the window. The page cannot name paths: only here, in the isolated world, are a
+// real drop's files turned into paths (webUtils gives '' for a File the page built), and main is
+// told them directly. Capturing on window sees the drop before any page handler can stop it.
+const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+window.addEventListener('dragover', (event) => {
+  if (carriesFiles(event)) event.preventDefault();
+}, true);
+window.addEventListener('drop', (event) => {
+  if (!event.isTrusted || !carriesFiles(event)) return;
+  event.preventDefault();
+  const paths = [...(event.dataTransfer?.files ?? [])].map((file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+  if (paths.length > 0) ipcRenderer.send(DROP_CHANNEL, paths);
+}, true);
