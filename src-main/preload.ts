@@ -6,12 +6,22 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { COMMAND_CHANNEL, DROP_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from './ipc/methods.js';
 
+const listeners = new Set<(command: unknown) => void>();
+// A command sent before the page listens (a file named on the command line at start, while the page
+// still loads its formats) waits for the first listener instead of being lost.
+const early: unknown[] = [];
+const MAX_EARLY = 20;
+ipcRenderer.on(COMMAND_CHANNEL, (_event: IpcRendererEvent, command: unknown) => {
+  if (listeners.size > 0) listeners.forEach((listener) => listener(command));
+  else if (early.push(command) > MAX_EARLY) early.shift();
+});
+
 const api: Record<string, unknown> = {};
 for (const method of IPC_METHODS) api[method] = (request: unknown) => ipcRenderer.invoke(`${IPC_CHANNEL_PREFIX}${method}`, request);
 api.onCommand = (listener: (command: unknown) => void) => {
-  const wrapped = (_event: IpcRendererEvent, command: unknown) => listener(command);
-  ipcRenderer.on(COMMAND_CHANNEL, wrapped);
-  return () => ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+  listeners.add(listener);
+  for (const command of early.splice(0)) listener(command);
+  return () => void listeners.delete(listener);
 };
 contextBridge.exposeInMainWorld('drs', api);
 
