@@ -18,7 +18,9 @@ export interface ReportLoadError {
 
 export type ParseResult = { ok: true; report: Report; template: Template } | { ok: false; error: ReportLoadError };
 
-const fail = (code: ReportLoadErrorCode, zh: string, en: string, path?: string): ParseResult => ({
+type Refusal = { ok: false; error: ReportLoadError };
+
+const fail = (code: ReportLoadErrorCode, zh: string, en: string, path?: string): Refusal => ({
   ok: false,
   error: path === undefined ? { code, message: { 'zh-CN': zh, en } } : { code, path, message: { 'zh-CN': zh, en } },
 });
@@ -105,18 +107,26 @@ export function parseReport(text: string, templates: ReadonlyMap<string, Templat
   }
   const parsed = reportSchema.safeParse(migrated);
   if (!parsed.success) return schemaFailure(parsed.error);
-  const report = parsed.data;
+  const structure = validateReportStructure(parsed.data, templates);
+  return structure.ok ? { ok: true, report: normalizeTables(parsed.data, structure.template), template: structure.template } : structure;
+}
+
+/**
+ * What a report that passed the schema must also be to open: of a known format, with only the
+ * sections, tables and cells that format defines. Loading a file and every report the main
+ * process receives go through this one check, so the app never writes a report it cannot open.
+ */
+export function validateReportStructure(report: Report, templates: ReadonlyMap<string, Template>): { ok: true; template: Template } | Refusal {
   const template = templates.get(report.templateId);
   if (!template) {
     const known = [...templates.keys()].join('、');
     return fail('template', `未知的报告格式“${report.templateId}”（可用格式：${known}）。`, `Unknown report format "${report.templateId}" (known formats: ${known}).`, '$.templateId');
   }
-  const structure = checkStructure(report, template);
-  return structure ?? { ok: true, report: normalizeTables(report, template), template };
+  return checkStructure(report, template) ?? { ok: true, template };
 }
 
 /** Ids that the format does not have are refused, naming the place, rather than silently dropped. */
-function checkStructure(report: Report, template: Template): ParseResult | undefined {
+function checkStructure(report: Report, template: Template): Refusal | undefined {
   for (const sectionId of Object.keys(report.sections)) {
     if (!template.sectionById.has(sectionId)) {
       return fail('structure', `报告含有格式“${template.id}”中没有的部分“${sectionId}”。`, `The report has a section "${sectionId}" that format "${template.id}" does not define.`, `$.sections.${sectionId}`);

@@ -28,6 +28,16 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? undefined : result.filePaths[0];
     },
+    async chooseFontFile(locale) {
+      const options = {
+        title: locale === 'en' ? 'Choose a font file' : '选择字体文件',
+        properties: ['openFile' as const],
+        filters: [{ name: locale === 'en' ? 'Fonts' : '字体', extensions: ['ttf', 'otf', 'ttc'] }],
+      };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
     async confirmClose(locale) {
       const { buttons } = CLOSE_PROMPT;
       const options = {

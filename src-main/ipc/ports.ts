@@ -6,6 +6,7 @@ export interface Dialogs {
   chooseReportToOpen(locale: Locale): Promise<string | undefined>;
   chooseSavePath(defaultName: string, locale: Locale): Promise<string | undefined>;
   chooseExportFolder(locale: Locale, startIn: string | null): Promise<string | undefined>;
+  chooseFontFile(locale: Locale): Promise<string | undefined>;
 }
 
 /** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */
