@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     report.sections.overview = plainBlocksToLexical(Array.from({ length: 750 }, (_, i) => `第${i + 1}段：本年度我局持续推进政府信息公开工作，完善主动公开目录，规范依申请公开办理流程，加强政务新媒体管理，主动回应社会关切，取得积极成效。`));
     const file = join(mkdtempSync(join(tmpdir(), 'drs-bench-')), 'bench.drs');
     writeFileSync(file, JSON.stringify(report));
-    await h.sendCommand({ type: 'openFile', path: file });
+    await h.dropFiles([file]);
     await page.getByTestId('editor').waitFor();
     await page.locator('[data-section="overview"]').click();
     const editor = page.getByTestId('narrative-overview');

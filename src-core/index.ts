@@ -1,5 +1,6 @@
 /** The public surface of the domain core, shared by the main process, the CLI and the renderer. */
 export * from './i18n/locale.js';
+export * from './limits.js';
 export * from './template/templateSchema.js';
 export * from './template/tableModel.js';
 export * from './template/loadTemplate.js';

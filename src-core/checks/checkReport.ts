@@ -18,7 +18,7 @@ import {
   checkYearRange,
 } from './narrativeChecks.js';
 import { ReportCells } from './reportCells.js';
-import { checkBlankCells, checkCellValues, checkEmptyCells, checkUnitRecorded } from './tableValueChecks.js';
+import { checkBlankCells, checkCellValues, checkEmptyCells, checkRequiredTables, checkUnitRecorded } from './tableValueChecks.js';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -66,6 +66,8 @@ function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Templat
       return checkStatisticsPeriod(rule, template, cells, texts, locale, out);
     case 'requiredSections':
       return checkRequiredSections(rule, template, texts, locale, out);
+    case 'requiredTables':
+      return checkRequiredTables(rule, template, cells, locale, out);
     case 'requiredMeta':
       return checkRequiredMeta(rule, cells, locale, out);
     case 'yearRange':

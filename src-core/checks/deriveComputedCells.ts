@@ -21,19 +21,19 @@ type Rows = Record<string, Record<string, CellValue>>;
 
 function deriveTable(model: TableModel, input: Rows): Rows {
   const rows: Rows = Object.fromEntries(Object.entries(input).map(([id, cells]) => [id, { ...cells }]));
-  const read = (rowId: string, colId: string): number | null | undefined => {
+  const read = (rowId: string, colId: string): bigint | null | undefined => {
     const cell = model.cell(rowId, colId);
     if (!cell) return undefined;
     const parsed = parseCell(rows[rowId]?.[colId], cell.valueType, cell.notApplicable);
     if (parsed.state === 'invalid') return undefined;
     return parsed.state === 'empty' ? null : parsed.scaled;
   };
-  const write = (rowId: string, colId: string, addends: (number | null | undefined)[]): void => {
+  const write = (rowId: string, colId: string, addends: (bigint | null | undefined)[]): void => {
     const cell = model.cell(rowId, colId);
     if (!cell) return;
     const row = (rows[rowId] ??= {});
     if (addends.includes(undefined) || addends.every((v) => v === null)) row[colId] = null;
-    else row[colId] = storedValue(addends.reduce<number>((sum, v) => sum + (v ?? 0), 0), cell.valueType);
+    else row[colId] = storedValue(addends.reduce<bigint>((sum, v) => sum + (v ?? 0n), 0n), cell.valueType);
   };
   for (const block of model.def.blocks) {
     const computedCols = block.columns.filter((c) => c.kind === 'computed');

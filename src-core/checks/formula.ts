@@ -1,3 +1,5 @@
+import { FORMULA_LIMITS } from '../limits.js';
+
 /**
  * The small formula language rules are written in (templates are data, so rules cannot be code):
  *
@@ -29,6 +31,7 @@ export class FormulaError extends Error {}
 
 type Token = { kind: 'num' | 'ident' | 'str' | 'op' | 'punct'; text: string; pos: number };
 
+const SPACE_RE = /\s*/y;
 const TOKEN_RE = /\s*(?:(\d+(?:\.\d+)?)|('[^']*')|(<=|>=|!=|[-=<>+])|([[\]():])|(\$?[A-Za-z_][A-Za-z0-9_.]*))/y;
 
 function tokenize(source: string): Token[] {
@@ -36,7 +39,9 @@ function tokenize(source: string): Token[] {
   TOKEN_RE.lastIndex = 0;
   let pos = 0;
   while (pos < source.length) {
-    if (/^\s*$/.test(source.slice(pos))) break;
+    SPACE_RE.lastIndex = pos;
+    SPACE_RE.exec(source);
+    if (SPACE_RE.lastIndex === source.length) break;
     TOKEN_RE.lastIndex = pos;
     const m = TOKEN_RE.exec(source);
     if (!m) throw new FormulaError(`unexpected character at ${pos}: "${source.slice(pos, pos + 10)}"`);
@@ -52,8 +57,14 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
+/**
+ * A recursive-descent parser; FORMULA_LIMITS bound its depth (parentheses) and the size of the
+ * tree it builds, so the recursive walks over that tree (binding, evaluation) stay shallow too.
+ */
 class Parser {
   private index = 0;
+  private terms = 0;
+  private parenDepth = 0;
   constructor(private readonly tokens: Token[], private readonly source: string) {}
 
   parseCondition(): Condition {
@@ -89,11 +100,17 @@ class Parser {
   private parseTerm(): Expr {
     const token = this.next();
     if (!token) throw this.error(token, 'expression ends too early');
-    if (token.kind === 'num') return { type: 'number', value: Number(token.text) };
+    if (++this.terms > FORMULA_LIMITS.terms) throw new FormulaError(`the formula has more than ${FORMULA_LIMITS.terms} terms (the limit)`);
+    if (token.kind === 'num') {
+      if (token.text.length > FORMULA_LIMITS.numberDigits) throw this.error(token, `a number has more than ${FORMULA_LIMITS.numberDigits} digits`);
+      return { type: 'number', value: Number(token.text) };
+    }
     if (token.kind === 'str') return { type: 'literal', value: token.text };
     if (token.kind === 'punct' && token.text === '(') {
+      if (++this.parenDepth > FORMULA_LIMITS.parenDepth) throw new FormulaError(`the formula nests parentheses more than ${FORMULA_LIMITS.parenDepth} deep (the limit)`);
       const inner = this.parseExpr();
       this.expectPunct(')');
+      this.parenDepth--;
       return inner;
     }
     if (token.kind !== 'ident') throw this.error(token, 'expected a number, a cell or meta.field');
@@ -140,6 +157,7 @@ class Parser {
 }
 
 export function parseCondition(source: string): Condition {
+  if (source.length > FORMULA_LIMITS.chars) throw new FormulaError(`the formula has ${source.length} characters, more than the limit of ${FORMULA_LIMITS.chars}`);
   return new Parser(tokenize(source), source).parseCondition();
 }
 

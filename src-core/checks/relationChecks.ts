@@ -8,7 +8,8 @@ import { localize, type Locale } from '../i18n/locale.js';
 import { cellPlaceVars } from './messagePlaces.js';
 import type { ReportCells } from './reportCells.js';
 
-type Value = number | string | boolean | undefined;
+/** Numbers are scaled BigInts (cellValue.ts), so sums and comparisons are exact. */
+type Value = bigint | string | boolean | undefined;
 
 interface Scope {
   current: ReportCells;
@@ -21,12 +22,12 @@ interface Scope {
 function evaluate(expr: Expr, scope: Scope): Value {
   switch (expr.type) {
     case 'number':
-      return Math.round(expr.value * SCALE);
+      return BigInt(Math.round(expr.value * Number(SCALE)));
     case 'literal':
       return expr.value;
     case 'meta': {
       const v = (scope.meta as Record<string, unknown>)[expr.field];
-      if (typeof v === 'number') return v * SCALE;
+      if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) * SCALE : undefined;
       return typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
     }
     case 'cell': {
@@ -39,7 +40,7 @@ function evaluate(expr: Expr, scope: Scope): Value {
     case 'binary': {
       const l = evaluate(expr.left, scope);
       const r = evaluate(expr.right, scope);
-      if (typeof l !== 'number' || typeof r !== 'number') return undefined;
+      if (typeof l !== 'bigint' || typeof r !== 'bigint') return undefined;
       return expr.op === '+' ? l + r : l - r;
     }
   }
@@ -52,13 +53,13 @@ function holds(cmp: Comparison, l: Value, r: Value): boolean {
     case '!=':
       return l !== r;
     case '<=':
-      return (l as number) <= (r as number);
+      return (l as bigint) <= (r as bigint);
     case '>=':
-      return (l as number) >= (r as number);
+      return (l as bigint) >= (r as bigint);
     case '<':
-      return (l as number) < (r as number);
+      return (l as bigint) < (r as bigint);
     case '>':
-      return (l as number) > (r as number);
+      return (l as bigint) > (r as bigint);
   }
 }
 
@@ -69,16 +70,16 @@ function testCondition(condition: Condition, scope: Scope): { ok: boolean; faile
     const r = evaluate(cmp.right, scope);
     if (l === undefined || r === undefined) return undefined;
     const ordering = cmp.op !== '=' && cmp.op !== '!=';
-    if (ordering && (typeof l !== 'number' || typeof r !== 'number')) return undefined;
+    if (ordering && (typeof l !== 'bigint' || typeof r !== 'bigint')) return undefined;
     if (!holds(cmp, l, r)) return { ok: false, failed: { cmp, l, r } };
   }
   return { ok: true };
 }
 
 function display(v: Value): number | string | null {
-  if (typeof v === 'number') {
+  if (typeof v === 'bigint') {
     const text = formatScaled(v);
-    return /^-?\d+$/.test(text) ? Number(text) : text;
+    return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
   }
   return v === undefined ? null : String(v);
 }
@@ -124,7 +125,7 @@ function checkRelation(
   const result = testCondition(instance.assert, scope);
   if (!result || result.ok || !result.failed) return;
   const { l, r } = result.failed;
-  const diff = typeof l === 'number' && typeof r === 'number' ? formatScaled(Math.abs(l - r)) : '';
+  const diff = typeof l === 'bigint' && typeof r === 'bigint' ? formatScaled(l > r ? l - r : r - l) : '';
   const vars = {
     ...cellPlaceVars(template, model.def.id, instance.at.row, instance.at.col, locale),
     lhs: String(display(l)),

@@ -46,10 +46,10 @@ export class ReportCells {
   }
 
   /** Empty counts as 0 here; the empty-cell rule reports it separately. A group row sums its items. */
-  value(model: TableModel, rowId: string, colId: string): number | undefined {
+  value(model: TableModel, rowId: string, colId: string): bigint | undefined {
     const items = model.groupItems(rowId);
     if (items.length > 0) {
-      let sum = 0;
+      let sum = 0n;
       for (const item of items) {
         const v = this.value(model, item, colId);
         if (v === undefined) return undefined;
@@ -60,7 +60,7 @@ export class ReportCells {
     const k = key(model.def.id, rowId, colId);
     const cell = this.parsed.get(k);
     if (!cell || cell.state === 'invalid' || this.tainted.has(k)) return undefined;
-    return cell.state === 'empty' ? 0 : cell.scaled;
+    return cell.state === 'empty' ? 0n : cell.scaled;
   }
 
   tableByRole(role: string): TableModel | undefined {

@@ -30,6 +30,22 @@ export function checkCellValues(rule: Rule<'cellValue'>, template: Template, cel
   }
 }
 
+/** C-05: a mandatory table that the file lacks altogether (a new report has every one, empty). */
+export function checkRequiredTables(rule: Rule<'requiredTables'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
+  for (const model of template.tableModels.values()) {
+    const [first] = model.cells;
+    if (model.def.optional || cells.report.tables[model.def.id] || !first) continue;
+    out.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      location: { tableId: model.def.id, rowId: first.rowId, colId: first.colId },
+      expected: null,
+      actual: null,
+      message: localize(rule.message, locale, cellPlaceVars(template, model.def.id, first.rowId, first.colId, locale)),
+    });
+  }
+}
+
 /** V-04: input cells left empty, one finding per table row so a new report is not buried in them. */
 export function checkEmptyCells(rule: Rule<'emptyCells'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
   for (const model of template.tableModels.values()) {

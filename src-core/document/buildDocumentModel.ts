@@ -32,13 +32,14 @@ export function titleLines(title: string): string[] {
     const cut = [...title.slice(0, year.index + year[0].length)].length;
     if (cut <= TITLE_CHARS_PER_LINE && chars.length - cut <= TITLE_CHARS_PER_LINE) return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
   }
+  // Walks the characters once by index (linear in the title's length, however long it is).
   const lines: string[] = [];
-  let rest = chars;
-  for (let remaining = Math.ceil(chars.length / TITLE_CHARS_PER_LINE); remaining > 0 && rest.length > 0; remaining--) {
-    let take = Math.ceil(rest.length / remaining);
-    while (take < rest.length && /[0-9A-Za-z]/.test(rest[take - 1] ?? '') && /[0-9A-Za-z年]/.test(rest[take] ?? '')) take++;
-    lines.push(rest.slice(0, take).join(''));
-    rest = rest.slice(take);
+  let start = 0;
+  for (let remaining = Math.ceil(chars.length / TITLE_CHARS_PER_LINE); remaining > 0 && start < chars.length; remaining--) {
+    let end = start + Math.ceil((chars.length - start) / remaining);
+    while (end < chars.length && /[0-9A-Za-z]/.test(chars[end - 1] ?? '') && /[0-9A-Za-z年]/.test(chars[end] ?? '')) end++;
+    lines.push(chars.slice(start, end).join(''));
+    start = end;
   }
   return lines;
 }

@@ -39,5 +39,7 @@ export function parseCellInput(typed: string, cell: Pick<DataCell, 'valueType' |
 }
 
 function safe(value: number): CellInput {
-  return Number.isSafeInteger(value) ? { ok: true, value } : refuse('数字过大，请核对', 'The number is too large; please check');
+  return Number.isSafeInteger(value)
+    ? { ok: true, value }
+    : refuse(`数字过大（不能超过 ${Number.MAX_SAFE_INTEGER}），请核对`, `The number is too large (at most ${Number.MAX_SAFE_INTEGER}); please check`);
 }

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import { META_FIELD_LABELS } from '../i18n/coreMessages.js';
 import { localize, type Localized, type Locale } from '../i18n/locale.js';
+import { LIMIT_MESSAGES } from '../limits.js';
 import { jsonPath, type Template } from '../template/loadTemplate.js';
 import { MIGRATIONS, migrateReport, type MigrationSteps } from './migrations.js';
-import { CURRENT_SCHEMA_VERSION, reportSchema, type Report } from './reportSchema.js';
+import { CURRENT_SCHEMA_VERSION, reportSchema, type Report, type ValueProblem } from './reportSchema.js';
 
-export type ReportLoadErrorCode = 'json' | 'schema' | 'version' | 'template' | 'structure';
+/** `limits`: the file goes beyond REPORT_LIMITS (limits.ts). */
+export type ReportLoadErrorCode = 'json' | 'schema' | 'limits' | 'version' | 'template' | 'structure';
 
 /** Why a file could not be opened as a report, in words for the user, naming the field. */
 export interface ReportLoadError {
@@ -15,7 +18,9 @@ export interface ReportLoadError {
 
 export type ParseResult = { ok: true; report: Report; template: Template } | { ok: false; error: ReportLoadError };
 
-const fail = (code: ReportLoadErrorCode, zh: string, en: string, path?: string): ParseResult => ({
+type Refusal = { ok: false; error: ReportLoadError };
+
+const fail = (code: ReportLoadErrorCode, zh: string, en: string, path?: string): Refusal => ({
   ok: false,
   error: path === undefined ? { code, message: { 'zh-CN': zh, en } } : { code, path, message: { 'zh-CN': zh, en } },
 });
@@ -37,10 +42,31 @@ function jsonFailure(text: string, error: unknown): ParseResult {
   return fail('json', `文件不是有效的报告文件：第 ${line} 行第 ${column} 列格式错误，文件可能已损坏。`, `The file is not a valid report: malformed at line ${line}, column ${column}; it may be damaged.`);
 }
 
+/** A field as the user knows it: "机关全称（meta.orgName）", else its place in the file. */
+function fieldPlace(field: string): Localized {
+  const label = field.startsWith('meta.') ? META_FIELD_LABELS[field.slice(5)] : undefined;
+  if (label) return { 'zh-CN': `“${label['zh-CN']}”（${field}）`, en: `"${label.en}" (${field})` };
+  return { 'zh-CN': `字段“${field}”`, en: `The field "${field}"` };
+}
+
+/** Issues with a message of their own in both languages: lengths over REPORT_LIMITS and refused values. */
+function limitMessage(issue: z.core.$ZodIssue, field: string): Localized | undefined {
+  if (issue.code === 'too_big' && issue.origin === 'string') return LIMIT_MESSAGES.textTooLong(fieldPlace(field), Number(issue.maximum));
+  if (issue.code !== 'custom') return undefined;
+  const value = issue.params as ValueProblem | undefined;
+  if (value?.problem === 'numberTooLarge') return LIMIT_MESSAGES.numberTooLarge(fieldPlace(field));
+  if (value?.problem === 'notACalendarDate') return LIMIT_MESSAGES.notACalendarDate(fieldPlace(field), value.value);
+  if (value?.problem === 'limits') return value.message;
+  return undefined;
+}
+
 function schemaFailure(error: z.ZodError): ParseResult {
   const [issue] = error.issues;
   const path = issue ? jsonPath(issue.path) : '$';
   const field = path.replace(/^\$\.?/, '') || '（根）';
+  const limited = issue && limitMessage(issue, field);
+  const beyondLimits = issue?.code === 'too_big' || (issue?.code === 'custom' && (issue.params as ValueProblem | undefined)?.problem === 'limits');
+  if (limited) return { ok: false, error: { code: beyondLimits ? 'limits' : 'schema', path, message: limited } };
   const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
   if (missing) return fail('schema', `报告文件缺少必需的字段“${field}”。`, `The report file lacks the required field "${field}".`, path);
   return fail('schema', `报告文件中字段“${field}”的内容不正确：${issue?.message ?? ''}`, `The field "${field}" of the report file is wrong: ${issue?.message ?? ''}`, path);
@@ -81,18 +107,26 @@ export function parseReport(text: string, templates: ReadonlyMap<string, Templat
   }
   const parsed = reportSchema.safeParse(migrated);
   if (!parsed.success) return schemaFailure(parsed.error);
-  const report = parsed.data;
+  const structure = validateReportStructure(parsed.data, templates);
+  return structure.ok ? { ok: true, report: normalizeTables(parsed.data, structure.template), template: structure.template } : structure;
+}
+
+/**
+ * What a report that passed the schema must also be to open: of a known format, with only the
+ * sections, tables and cells that format defines. Loading a file and every report the main
+ * process receives go through this one check, so the app never writes a report it cannot open.
+ */
+export function validateReportStructure(report: Report, templates: ReadonlyMap<string, Template>): { ok: true; template: Template } | Refusal {
   const template = templates.get(report.templateId);
   if (!template) {
     const known = [...templates.keys()].join('、');
     return fail('template', `未知的报告格式“${report.templateId}”（可用格式：${known}）。`, `Unknown report format "${report.templateId}" (known formats: ${known}).`, '$.templateId');
   }
-  const structure = checkStructure(report, template);
-  return structure ?? { ok: true, report: normalizeTables(report, template), template };
+  return checkStructure(report, template) ?? { ok: true, template };
 }
 
 /** Ids that the format does not have are refused, naming the place, rather than silently dropped. */
-function checkStructure(report: Report, template: Template): ParseResult | undefined {
+function checkStructure(report: Report, template: Template): Refusal | undefined {
   for (const sectionId of Object.keys(report.sections)) {
     if (!template.sectionById.has(sectionId)) {
       return fail('structure', `报告含有格式“${template.id}”中没有的部分“${sectionId}”。`, `The report has a section "${sectionId}" that format "${template.id}" does not define.`, `$.sections.${sectionId}`);
@@ -113,11 +147,14 @@ function checkStructure(report: Report, template: Template): ParseResult | undef
   return undefined;
 }
 
-/** Every data cell of every mandatory table is present afterwards (missing ones as null). */
+/**
+ * Every data cell of every table the file has is present afterwards (missing ones as null). A
+ * mandatory table the file lacks altogether stays missing, for the required-tables rule to report.
+ */
 function normalizeTables(report: Report, template: Template): Report {
   const tables: Report['tables'] = { ...report.tables };
   for (const model of template.tableModels.values()) {
-    if (model.def.optional && !tables[model.def.id]) continue;
+    if (!tables[model.def.id]) continue;
     const rows = { ...(tables[model.def.id] ?? {}) };
     for (const cell of model.cells) {
       const row = (rows[cell.rowId] = { ...(rows[cell.rowId] ?? {}) });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Localized } from '../i18n/locale.js';
+import { REPORT_LIMITS } from '../limits.js';
+import { findBoundsProblem } from './reportBounds.js';
 
 /** The version of the .drs format this build writes. Older files go through migrations.ts. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -31,38 +34,72 @@ export const lexicalStateSchema = z.strictObject({
   root: z.looseObject({ type: z.literal('root'), children: z.array(lexicalNode) }),
 });
 
-const cellValue = z.union([z.number(), z.string(), z.null()]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/**
+ * Why a value passed the shape but is refused; parseReport turns it into a message naming the field.
+ * (A custom issue carries it in `params`, as zod issues have one English message only.)
+ */
+export type ValueProblem = { problem: 'numberTooLarge' } | { problem: 'notACalendarDate'; value: string } | { problem: 'limits'; message: Localized };
+
+/** Counts are added up exactly only within ±(2⁵³ − 1); beyond it a JSON number is already rounded. */
+const cellValue = z.union([z.number(), z.string().max(REPORT_LIMITS.cellTextChars), z.null()]).superRefine((value, ctx) => {
+  if (typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+    ctx.addIssue({ code: 'custom', message: 'number beyond ±(2^53 − 1)', params: { problem: 'numberTooLarge' } satisfies ValueProblem });
+  }
+});
+
+function isCalendarDate(iso: string): boolean {
+  const [y = 0, m = 0, d = 0] = iso.split('-').map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return y >= 1 && days !== undefined && d >= 1 && d <= days;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .superRefine((value, ctx) => {
+    if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: 'not a calendar date', params: { problem: 'notACalendarDate', value } satisfies ValueProblem });
+  });
+
+const name = z.string().max(REPORT_LIMITS.nameChars);
+const fact = z.string().max(REPORT_LIMITS.factChars);
 
 export const unitTypeSchema = z.enum(['people_government', 'department', 'other']);
 
 export const reportMetaSchema = z.strictObject({
-  orgName: z.string().describe('机关全称'),
+  orgName: name.describe('机关全称'),
   year: z.number().int().min(2008).max(2100).describe('年度'),
   unitType: unitTypeSchema.describe('单位类型：人民政府 / 部门 / 其他'),
   hasRulemakingPower: z.boolean().describe('有无规章制定权'),
-  website: z.string().optional(),
-  contactDept: z.string().optional(),
-  address: z.string().optional(),
-  postcode: z.string().optional(),
-  phone: z.string().optional(),
-  fax: z.string().optional(),
-  email: z.string().optional(),
-  signatureOrg: z.string().optional().describe('署名机关; defaults to orgName'),
+  website: fact.optional(),
+  contactDept: name.optional(),
+  address: fact.optional(),
+  postcode: fact.optional(),
+  phone: fact.optional(),
+  fax: fact.optional(),
+  email: fact.optional(),
+  signatureOrg: name.optional().describe('署名机关; defaults to orgName'),
   signatureDate: isoDate.optional().describe('成文日期'),
 });
 
-export const reportSchema = z.strictObject({
-  $schema: z.string().optional(),
+const reportShape = z.strictObject({
+  $schema: z.string().max(REPORT_LIMITS.factChars).optional(),
   schemaVersion: z.number().int().min(1),
-  templateId: z.string().min(1),
+  templateId: z.string().min(1).max(REPORT_LIMITS.nameChars),
   meta: reportMetaSchema,
   sections: z.record(z.string(), lexicalStateSchema),
   tables: z.record(z.string(), z.record(z.string(), z.record(z.string(), cellValue))),
-  cellUnits: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).optional(),
+  cellUnits: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string().max(REPORT_LIMITS.cellTextChars)))).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
+
+/** The report file; REPORT_LIMITS are checked first, so the recursive Lexical schema never meets an unbounded tree. */
+export const reportSchema = z.preprocess((value, ctx) => {
+  const bounds = typeof value === 'object' && value !== null && !Array.isArray(value) ? findBoundsProblem(value as Record<string, unknown>) : undefined;
+  if (bounds) ctx.addIssue({ code: 'custom', message: bounds.message.en, path: bounds.keys, params: { problem: 'limits', message: bounds.message } satisfies ValueProblem });
+  return value;
+}, reportShape);
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportMeta = z.infer<typeof reportMetaSchema>;

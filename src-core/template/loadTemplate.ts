@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { bindCondition, cellRefs, parseCellRef, parseCondition, type Condition, type Expr } from '../checks/formula.js';
+import { TEMPLATE_LIMITS } from '../limits.js';
 import { TableModel } from './tableModel.js';
-import { templateSchema, type RuleDef, type SectionDef, type TemplateFile } from './templateSchema.js';
+import { templateSchema, type RowDef, type RuleDef, type SectionDef, type TemplateFile } from './templateSchema.js';
 
 type RelationDef = Extract<RuleDef, { kind: 'relation' }>;
 
@@ -67,19 +68,25 @@ export function loadTemplate(json: unknown, source: string): Template {
       else if (table.sectionId !== section.id) issues.push({ path: `$.sections[${si}].tables[${ti}]`, message: `table "${tableId}" says it belongs to section "${table.sectionId}"` });
     });
   });
+  // A table with a broken structure gets no model (building one could loop over a group cycle),
+  // and the rules on it are not compiled: its own issues say what to fix first.
+  const brokenTables = new Set<string>();
   file.tables.forEach((table, ti) => {
     const path = `$.tables[${ti}]`;
     if (!sectionById.get(table.sectionId)?.tables.includes(table.id)) {
       issues.push({ path: `${path}.sectionId`, message: `section "${table.sectionId}" does not list this table` });
     }
+    const before = issues.length;
     checkTableStructure(table, path, issues);
-    tableModels.set(table.id, new TableModel(table));
+    if (issues.length > before) brokenTables.add(table.id);
+    else tableModels.set(table.id, new TableModel(table));
   });
 
   const relations: RelationInstance[] = [];
   const ruleConditions = new Map<RuleDef, Condition>();
   file.rules.forEach((rule, ri) => {
     const path = `$.rules[${ri}]`;
+    if ('table' in rule && brokenTables.has(rule.table)) return;
     try {
       if (rule.kind === 'relation') relations.push(...compileRelation(rule, tableModels, path, issues));
       else {
@@ -91,7 +98,7 @@ export function loadTemplate(json: unknown, source: string): Template {
         checkRuleTargets(rule, file, tableModels, path, issues);
       }
     } catch (error) {
-      issues.push({ path, message: error instanceof Error ? error.message : String(error) });
+      issues.push({ path, message: `rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
 
@@ -113,14 +120,18 @@ function checkTableStructure(table: TemplateFile['tables'][number], path: string
     const bpath = `${path}.blocks[${bi}]`;
     const width = table.labelCols + block.columns.reduce((n, c) => n + c.span, 0);
     if (width !== table.gridCols) issues.push({ path: `${bpath}.columns`, message: `label columns + column spans = ${width}, but gridCols is ${table.gridCols}` });
-    // The header cells must tile the header rows exactly: no gap, no overlap.
+    // The header cells must tile the header rows exactly: no gap, no overlap. A cell reaching
+    // outside is refused before its span is walked, so the walk never exceeds the header's size.
     const covered = new Set<string>();
     block.header.forEach((cell, ci) => {
+      if (cell.row + cell.rowspan > block.headerRows || cell.col + cell.colspan > table.gridCols) {
+        issues.push({ path: `${bpath}.header[${ci}]`, message: `cell "${cell.text}" reaches outside the ${block.headerRows}×${table.gridCols} header` });
+        return;
+      }
       for (let r = cell.row; r < cell.row + cell.rowspan; r++) {
         for (let c = cell.col; c < cell.col + cell.colspan; c++) {
           const key = `${r},${c}`;
-          if (r >= block.headerRows || c >= table.gridCols) issues.push({ path: `${bpath}.header[${ci}]`, message: `cell "${cell.text}" reaches outside the ${block.headerRows}×${table.gridCols} header` });
-          else if (covered.has(key)) issues.push({ path: `${bpath}.header[${ci}]`, message: `cell "${cell.text}" overlaps another header cell at row ${r}, column ${c}` });
+          if (covered.has(key)) issues.push({ path: `${bpath}.header[${ci}]`, message: `cell "${cell.text}" overlaps another header cell at row ${r}, column ${c}` });
           covered.add(key);
         }
       }
@@ -148,8 +159,22 @@ function checkTableStructure(table: TemplateFile['tables'][number], path: string
       row.sum?.forEach((id) => {
         if (!blockRows.has(id)) issues.push({ path: `${rpath}.sum`, message: `unknown row "${id}"` });
       });
+      const nesting = groupNestingProblem(row, blockRows);
+      // Every row under a cycle meets it; it is reported once.
+      if (nesting && !issues.some((i) => i.message === nesting)) issues.push({ path: `${rpath}.parent`, message: nesting });
     });
   });
+}
+
+/** Follows a row's chain of parent groups: it must end, and within TEMPLATE_LIMITS.groupDepth. */
+function groupNestingProblem(row: RowDef, blockRows: ReadonlyMap<string, RowDef>): string | undefined {
+  const chain = [row.id];
+  for (let parent = row.parent; parent !== undefined; parent = blockRows.get(parent)?.parent) {
+    if (chain.includes(parent)) return `group rows ${[...chain.slice(chain.indexOf(parent)), parent].map((id) => `"${id}"`).join(' → ')} contain each other`;
+    chain.push(parent);
+    if (chain.length > TEMPLATE_LIMITS.groupDepth + 1) return `row "${row.id}" is nested in more than ${TEMPLATE_LIMITS.groupDepth} group rows (the limit)`;
+  }
+  return undefined;
 }
 
 function compileRelation(rule: RelationDef, tables: ReadonlyMap<string, TableModel>, path: string, issues: TemplateIssue[]): RelationInstance[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEMPLATE_LIMITS as MAX } from '../limits.js';
 
 /**
  * The shape of a national format file in `templates/`. A new format is a new JSON file that
@@ -28,19 +29,19 @@ const sectionSchema = z.strictObject({
 
 const headerCellSchema = z.strictObject({
   text: z.string(),
-  row: z.number().int().min(0),
-  col: z.number().int().min(0),
-  rowspan: z.number().int().min(1).default(1),
-  colspan: z.number().int().min(1).default(1),
+  row: z.number().int().min(0).max(MAX.headerRows),
+  col: z.number().int().min(0).max(MAX.gridCols),
+  rowspan: z.number().int().min(1).max(MAX.headerRows).default(1),
+  colspan: z.number().int().min(1).max(MAX.gridCols).default(1),
 });
 
 const columnSchema = z.strictObject({
   id,
   label: z.string(),
   kind: z.enum(['input', 'computed', 'blank', 'rowUnit']),
-  span: z.number().int().min(1).default(1),
+  span: z.number().int().min(1).max(MAX.gridCols).default(1),
   valueType: valueTypeSchema.optional(),
-  sum: z.array(id).optional().describe('computed column: the columns it adds up in the same row'),
+  sum: z.array(id).max(MAX.gridCols).optional().describe('computed column: the columns it adds up in the same row'),
   unitChoices: z.array(z.string().min(1)).optional(),
   optional: z.boolean().optional(),
 });
@@ -52,7 +53,7 @@ const rowSchema = z.strictObject({
   level: z.number().int().min(0).max(3).default(0),
   parent: id.optional(),
   labelCols: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
-  sum: z.array(id).optional().describe('computed row: the rows it adds up (a group row stands for its items)'),
+  sum: z.array(id).max(MAX.rowsPerBlock).optional().describe('computed row: the rows it adds up (a group row stands for its items)'),
   notApplicable: z.boolean().optional().describe('"/" may be entered in this row'),
   unit: z.string().optional(),
   valueType: valueTypeSchema.optional(),
@@ -64,10 +65,10 @@ const blockSchema = z.strictObject({
   caption: z.string().optional(),
   unit: z.string().optional(),
   valueType: valueTypeSchema.optional(),
-  headerRows: z.number().int().min(0),
-  header: z.array(headerCellSchema),
-  columns: z.array(columnSchema).min(1),
-  rows: z.array(rowSchema).min(1),
+  headerRows: z.number().int().min(0).max(MAX.headerRows),
+  header: z.array(headerCellSchema).max(MAX.headerRows * MAX.gridCols),
+  columns: z.array(columnSchema).min(1).max(MAX.gridCols),
+  rows: z.array(rowSchema).min(1).max(MAX.rowsPerBlock),
 });
 
 const tableSchema = z.strictObject({
@@ -75,12 +76,12 @@ const tableSchema = z.strictObject({
   role: z.string().min(1).describe('what the table is for across formats (active, apply, review, stats)'),
   title: z.string().min(1),
   sectionId: id,
-  gridCols: z.number().int().min(1),
-  labelCols: z.number().int().min(0),
+  gridCols: z.number().int().min(1).max(MAX.gridCols),
+  labelCols: z.number().int().min(0).max(MAX.gridCols),
   unit: z.string().optional(),
   optional: z.boolean().default(false),
   help: localized.optional(),
-  blocks: z.array(blockSchema).min(1),
+  blocks: z.array(blockSchema).min(1).max(MAX.blocksPerTable),
 });
 
 const ruleBase = {
@@ -93,7 +94,7 @@ const ruleBase = {
 
 const forEachSchema = z.strictObject({
   var: z.enum(['c', 'r']),
-  over: z.union([z.array(id).min(1), z.enum(['$dataColumns', '$inputColumns', '$valueRows'])]),
+  over: z.union([z.array(id).min(1).max(MAX.rowsPerBlock), z.enum(['$dataColumns', '$inputColumns', '$valueRows'])]),
 });
 
 export const ruleSchema = z.discriminatedUnion('kind', [
@@ -132,6 +133,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('statisticsPeriod'), section: id }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredSections') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('requiredTables') }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredMeta'), fields: z.array(z.string().min(1)).min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('yearRange') }),
   z.strictObject({ ...ruleBase, kind: z.literal('itemCoverage'), items: z.array(z.strictObject({ item: z.number().int(), label: z.string() })).min(1) }),
@@ -151,9 +153,9 @@ export const templateSchema = z.strictObject({
   years: z.strictObject({ from: z.number().int(), to: z.number().int().optional() }),
   default: z.boolean().default(false),
   reportTitle: z.string().min(1).describe('placeholders: {orgName} {year}'),
-  sections: z.array(sectionSchema).min(1),
-  tables: z.array(tableSchema).default([]),
-  rules: z.array(ruleSchema).default([]),
+  sections: z.array(sectionSchema).min(1).max(MAX.sections),
+  tables: z.array(tableSchema).max(MAX.tables).default([]),
+  rules: z.array(ruleSchema).max(MAX.rules).default([]),
 });
 
 export type TemplateFile = z.infer<typeof templateSchema>;

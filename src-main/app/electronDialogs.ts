@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { Locale } from '../../src-core/index.js';
 import type { Dialogs } from '../ipc/ports.js';
@@ -18,12 +18,16 @@ const IMPORT_FILTERS = {
 
 /** The native dialogs behind the Dialogs port: the only Electron-specific part handlers use. */
 export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | undefined, documentsDir: string): Dialogs & { confirmClose(locale: Locale): Promise<'save' | 'discard' | 'cancel'> } {
+  // One open dialog, attached to the window when there is one; the first path, or undefined when cancelled.
+  const chooseOne = async (options: OpenDialogOptions): Promise<string | undefined> => {
+    const win = window();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  };
   return {
     async chooseReportToOpen(locale) {
       const options = { properties: ['openFile' as const], filters: [{ name: FILTER[locale], extensions: ['drs'] }] };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
+      return chooseOne(options);
     },
     async chooseSavePath(defaultName, locale) {
       const options = { defaultPath: join(documentsDir, defaultName), filters: [{ name: FILTER[locale], extensions: ['drs'] }] };
@@ -34,15 +38,19 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
     },
     async chooseExportFolder(locale, startIn) {
       const options = { title: locale === 'en' ? 'Export to folder' : '导出到文件夹', defaultPath: startIn ?? documentsDir, properties: ['openDirectory' as const, 'createDirectory' as const] };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
+      return chooseOne(options);
     },
     async chooseFileToImport(locale) {
       const options = { title: locale === 'en' ? 'Import an existing report' : '导入已有报告', defaultPath: documentsDir, properties: ['openFile' as const], filters: IMPORT_FILTERS[locale] };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
+      return chooseOne(options);
+    },
+    async chooseFontFile(locale) {
+      const options = {
+        title: locale === 'en' ? 'Choose a font file' : '选择字体文件',
+        properties: ['openFile' as const],
+        filters: [{ name: locale === 'en' ? 'Fonts' : '字体', extensions: ['ttf', 'otf', 'ttc'] }],
+      };
+      return chooseOne(options);
     },
     async confirmClose(locale) {
       const { buttons } = CLOSE_PROMPT;

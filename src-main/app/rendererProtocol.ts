@@ -14,13 +14,23 @@ const TYPES: Record<string, string> = {
   '.otf': 'font/otf',
 };
 
+/** The URL's path with its %-escapes decoded; undefined for a URL or an escape that does not decode. */
+function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Answers a request for app://bundle/… from the built renderer folder, with the CSP header.
  * Paths that leave the folder are refused, so a crafted URL cannot read other files.
  */
 export async function serveRendererFile(rendererDir: string, url: string): Promise<Response> {
   const root = resolve(rendererDir);
-  const pathname = decodeURIComponent(new URL(url).pathname);
+  const pathname = decodedPath(url);
+  if (pathname === undefined) return new Response('Bad request', { status: 400 });
   const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
   if (file !== root && !file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
   try {

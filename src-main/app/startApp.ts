@@ -1,10 +1,12 @@
 import type * as Electron from 'electron';
 import { fileURLToPath } from 'node:url';
 import { Exporter } from '../export/Exporter.js';
-import { createIpcHandlers, invokeIpc, type IpcHandlers } from '../ipc/handlers.js';
+import { acceptUserFiles, createIpcHandlers, invokeIpc, type IpcHandlers } from '../ipc/handlers.js';
 import type { AppCommand } from '../ipc/contract.js';
-import { COMMAND_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from '../ipc/methods.js';
+import { COMMAND_CHANNEL, DROP_CHANNEL, IPC_CHANNEL_PREFIX, IPC_METHODS } from '../ipc/methods.js';
+import type { SenderInfo } from '../ipc/ports.js';
 import { DraftStore } from '../services/DraftStore.js';
+import { PathGrants } from '../services/PathGrants.js';
 import { SettingsStore } from '../services/SettingsStore.js';
 import { defaultTemplatesDir, loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { electronDialogs } from './electronDialogs.js';
@@ -49,20 +51,27 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
     if (window && !window.webContents.isLoading()) window.webContents.send(COMMAND_CHANNEL, command);
     else pending.push(command);
   };
-  const firstFile = reportPathFromArgv(process.argv);
-  if (firstFile) pending.push({ type: 'openFile', path: firstFile });
+  // Paths the user chose; the page may have the main process act only on these.
+  const grants = new PathGrants();
+  const main: SenderInfo = { isAppMainFrame: true };
+  /** A file the user opened outside the window (command line, the OS, the recent menu): granted, then opened by the page. */
+  const openForUser = (path: string | undefined) => {
+    const command = path === undefined ? undefined : acceptUserFiles(grants, [path], main);
+    if (command) send(command);
+  };
+  const sendMenuCommand = (command: AppCommand) => (command.type === 'openFile' ? openForUser(command.path) : send(command));
+  openForUser(reportPathFromArgv(process.argv));
 
   app.on('second-instance', (_event, argv) => {
-    const file = reportPathFromArgv(argv);
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
-    if (file) send({ type: 'openFile', path: file });
+    openForUser(reportPathFromArgv(argv));
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    send({ type: 'openFile', path });
+    openForUser(path);
   });
   // Nothing may open a new window or navigate away, in any web contents.
   app.on('web-contents-created', (_event, contents) => {
@@ -80,7 +89,7 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
     const templates = loadTemplateLibrary(templatesDir);
     const drafts = new DraftStore({ dataDir, templates, backupsKept: settings.get().backupsKept });
     const dialogs = electronDialogs(dialog, () => window, app.getPath('documents'));
-    const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(settings.get().locale, settings.get().recentFiles, send)));
+    const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(settings.get().locale, settings.get().recentFiles, sendMenuCommand)));
     const handlers: IpcHandlers = createIpcHandlers({
       drafts,
       settings,
@@ -88,6 +97,7 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
       templates,
       exporter: new Exporter(),
       dialogs,
+      grants,
       // Only files the app itself exported reach the shell (the handlers check), never shell.openExternal.
       desktop: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },
       app: { version: app.getVersion(), platform: process.platform },
@@ -112,11 +122,17 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
     );
     protocol.handle(APP_SCHEME, (request) => serveRendererFile(paths.rendererDir, request.url));
+    const senderOf = (event: Electron.IpcMainEvent | Electron.IpcMainInvokeEvent): SenderInfo => ({
+      isAppMainFrame: window !== undefined && event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame?.url ?? ''),
+    });
     for (const method of IPC_METHODS) {
-      ipcMain.handle(`${IPC_CHANNEL_PREFIX}${method}`, (event, payload) =>
-        invokeIpc(handlers, method, payload, { isAppMainFrame: window !== undefined && event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame?.url ?? '') }),
-      );
+      ipcMain.handle(`${IPC_CHANNEL_PREFIX}${method}`, (event, payload) => invokeIpc(handlers, method, payload, senderOf(event)));
     }
+    // Files dropped on the window: the preload sends their real paths; the page only gets told to open one.
+    ipcMain.on(DROP_CHANNEL, (event, payload) => {
+      const command = acceptUserFiles(grants, payload, senderOf(event));
+      if (command) send(command);
+    });
     refreshMenu();
 
     // The renderer is isolated and sandboxed and never gets Node (kept literal for static checkers).

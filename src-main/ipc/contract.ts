@@ -97,6 +97,18 @@ export const IPC_CONTRACT = {
     request: empty,
     response: z.strictObject({ installed: z.array(z.string()), bundled: z.array(z.string()), resolved: z.record(z.string(), z.strictObject({ family: z.string(), source: z.enum(['user', 'system', 'bundled']) })) }),
   },
+  chooseFontFile: {
+    request: empty,
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('chosen'), path, family: z.string() }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('refused'), reason: localized }),
+    ]),
+  },
+  chooseExportFolder: {
+    request: empty,
+    response: z.discriminatedUnion('status', [z.strictObject({ status: z.literal('chosen'), path }), z.strictObject({ status: z.literal('cancelled') })]),
+  },
   getAbout: {
     request: empty,
     response: z.strictObject({
@@ -111,7 +123,11 @@ export type IpcContract = typeof IPC_CONTRACT;
 export type IpcRequest<M extends IpcMethod> = z.input<IpcContract[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.output<IpcContract[M]['response']>;
 
-export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'failed';
+/** The real paths of files the user dropped on the window, as the preload reads them. */
+export const droppedFilesSchema = z.array(path).min(1).max(100);
+
+/** `not-granted`: the request names a path the user did not choose (the answer does not say whether it exists). */
+export type IpcErrorCode = 'invalid-request' | 'not-granted' | 'forbidden-sender' | 'failed';
 export interface IpcError {
   code: IpcErrorCode;
   message: z.infer<typeof localized>;

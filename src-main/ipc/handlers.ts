@@ -1,15 +1,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonPath, type Template } from '../../src-core/index.js';
+import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { importFile } from '../import/importFile.js';
 import { findSoffice } from '../import/findSoffice.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
+import { namesFontFile } from '../export/fonts/FontResolver.js';
+import { checkFontFile } from '../services/fontFile.js';
+import type { PathGrants } from '../services/PathGrants.js';
 import type { SettingsStore } from '../services/SettingsStore.js';
-import { IPC_CONTRACT, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
+import type { SettingsPatch } from '../services/settingsSchema.js';
+import { droppedFilesSchema, IPC_CONTRACT, type AppCommand, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
 import { IPC_METHODS, type IpcMethod } from './methods.js';
+import { RequestRefused } from './refusal.js';
 import type { Desktop, Dialogs, SenderInfo, WindowControl } from './ports.js';
 
 export interface IpcServices {
@@ -19,6 +24,7 @@ export interface IpcServices {
   templates: ReadonlyMap<string, Template>;
   exporter: Exporter;
   dialogs: Dialogs;
+  grants: PathGrants;
   desktop: Desktop;
   window: WindowControl;
   app: { version: string; platform: string };
@@ -56,21 +62,58 @@ function freePath(folder: string, fileName: string): string {
 type Handler<M extends IpcMethod> = (request: z.output<(typeof IPC_CONTRACT)[M]['request']>) => Promise<IpcResponse<M>>;
 export type IpcHandlers = { [M in IpcMethod]: Handler<M> };
 
+/** A report that enters the main process is checked as loading checks a file: what is written can be opened again. */
+function assertLoadable(report: Report, templates: ReadonlyMap<string, Template>): void {
+  const structure = validateReportStructure(report, templates);
+  if (!structure.ok) throw new RequestRefused('invalid-request', structure.error.message, `$.report${structure.error.path?.slice(1) ?? ''}`);
+}
+
+/** Every method whose request carries a report refuses one that could not be opened again, before it does anything. */
+function checkingReports(handlers: IpcHandlers, templates: ReadonlyMap<string, Template>): IpcHandlers {
+  const checked: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (request: unknown) => Promise<unknown>][]) {
+    checked[method] = async (request) => {
+      if (typeof request === 'object' && request !== null && 'report' in request) assertLoadable(request.report as Report, templates);
+      return handler(request);
+    };
+  }
+  return checked as IpcHandlers;
+}
+
 /** The handlers only delegate to services; every one of them is reachable from plain Node. */
 export function createIpcHandlers(services: IpcServices): IpcHandlers {
-  const { drafts, settings, dialogs } = services;
+  return checkingReports(serviceHandlers(services), services.templates);
+}
+
+/** The message for a path the user did not choose. It never says whether the path exists. */
+const NOT_GRANTED = {
+  exported: { 'zh-CN': '只能打开或显示本次导出的文件。', en: 'Only files exported in this session can be opened or shown.' },
+  font: { 'zh-CN': '字体文件须用“选择字体文件…”选取。', en: 'Choose a font file with "Choose font file…".' },
+  folder: { 'zh-CN': '导出文件夹须用“选择…”选取。', en: 'Choose the export folder with "Choose…".' },
+};
+
+function serviceHandlers(services: IpcServices): IpcHandlers {
+  const { drafts, settings, dialogs, grants } = services;
   const locale = () => settings.get().locale;
-  // Only files this session exported may be opened or shown, never a path the page makes up.
-  const exported = new Set<string>();
-  // Likewise a report is saved without asking only to a path the main process handed out (opened, chosen, recent).
-  const known = new Set<string>();
-  const remember = (path: string | null | undefined) => {
-    if (path) known.add(resolve(path));
+  /** A report file the user opened or saved to: it may be read again and saved back to unasked. */
+  const grantReportFile = (path: string | null | undefined) => {
+    if (!path) return;
+    grants.grant('read', path);
+    grants.grant('write', path);
   };
-  const isKnown = (path: string | null) => path !== null && known.has(resolve(path));
-  const knownExport = (path: string) => {
-    if (!exported.has(path)) throw new Error(`not an exported file: ${path}`);
+  const exportedFile = (path: string) => {
+    if (!grants.has('exported', path)) throw new RequestRefused('not-granted', NOT_GRANTED.exported, '$.path');
     return path;
+  };
+  /** A font file or export folder in a settings change must be one the user chose (or the one already set). */
+  const assertChosenPaths = (patch: SettingsPatch) => {
+    const current = settings.get();
+    for (const [role, choice] of Object.entries(patch.fonts ?? {})) {
+      const unchanged = choice === current.fonts[role as keyof typeof current.fonts];
+      if (choice && namesFontFile(choice) && !unchanged && !grants.has('font', choice)) throw new RequestRefused('not-granted', NOT_GRANTED.font, `$.fonts.${role}`);
+    }
+    const folder = patch.exportFolder;
+    if (folder && folder !== current.exportFolder && !grants.has('folder', folder)) throw new RequestRefused('not-granted', NOT_GRANTED.folder, '$.exportFolder');
   };
   return {
     getAppInfo: async () => ({ ...services.app, locale: locale(), settingsNotice: settings.notice ?? null }),
@@ -81,12 +124,14 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
         .map((file) => ({ file, json: JSON.parse(readFileSync(join(services.templatesDir, file), 'utf8')) as unknown })),
     }),
     openReport: async ({ path }) => {
-      const chosen = path ?? (await dialogs.chooseReportToOpen(locale()));
+      // A path the user did not hand over is not read (nor said to exist or not): the dialog asks instead.
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseReportToOpen(locale());
       if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
       const result = await drafts.open(chosen);
       if (result.status === 'failed') return { status: 'failed', path: result.path, reason: result.reason, backup: result.backup };
       settings.rememberFile(result.path, result.report.updatedAt);
-      remember(result.path);
+      grantReportFile(result.path);
       // Unsaved work for this file that is newer than the file is offered, not silently replaced by the file.
       const docId = documentIdFor(result.path);
       const pending = (await drafts.listRecovery()).find((e) => e.docId === docId && e.newerThanFile);
@@ -94,42 +139,48 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
     },
     openBackup: async ({ backupId }) => drafts.readBackup(backupId),
     saveReport: async ({ docId, path, saveAs, defaultName, report }) => {
-      const target = !saveAs && isKnown(path) ? path : await dialogs.chooseSavePath(defaultName, locale());
+      const target = !saveAs && grants.has('write', path) ? path : await dialogs.chooseSavePath(defaultName, locale());
       if (!target) return { status: 'cancelled' };
       drafts.backupsKept = settings.get().backupsKept;
       const result = await drafts.save(target, report, docId);
       if (result.status === 'failed') return result;
       settings.rememberFile(result.path, result.savedAt);
-      remember(result.path);
+      grantReportFile(result.path);
       return { status: 'saved', path: result.path, docId: documentIdFor(result.path), savedAt: result.savedAt, report: result.report };
     },
-    writeRecovery: async ({ docId, path, report }) => ({ savedAt: await drafts.writeRecovery(docId, isKnown(path) ? path : null, report) }),
+    writeRecovery: async ({ docId, path, report }) => ({ savedAt: await drafts.writeRecovery(docId, grants.has('write', path) ? path : null, report) }),
     listRecovery: async () => {
+      // Recovery entries name only paths the main process recorded from the user's own opens and saves.
       const entries = await drafts.listRecovery();
-      entries.forEach((e) => remember(e.path));
+      entries.forEach((e) => grantReportFile(e.path));
       return { entries };
     },
     restoreRecovery: async ({ docId }) => {
       const entry = await drafts.readRecovery(docId);
-      remember(entry?.path);
+      grantReportFile(entry?.path);
       return entry ?? { reason: { 'zh-CN': '这份暂存内容已不存在。', en: 'This recovered work is no longer there.' } };
     },
     discardRecovery: async ({ docId }) => (await drafts.discardRecovery(docId), {}),
     listBackups: async ({ path }) => ({ backups: await drafts.listBackups(path) }),
     listRecentFiles: async () => {
+      // The recent list is the main process's own record of files the user opened or saved.
       const { recentFiles } = settings.get();
-      recentFiles.forEach((f) => remember(f.path));
+      recentFiles.forEach((f) => grants.grant('read', f.path));
       return { files: recentFiles };
     },
     getSettings: async () => settings.get(),
-    updateSettings: async (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      assertChosenPaths(patch);
+      return settings.update(patch);
+    },
     setDocumentState: async ({ title, dirty }) => (services.window.setDocumentState(title, dirty), {}),
     closeWindow: async () => (services.window.close(), {}),
     exportReport: async ({ report, formats, draft, folder }) => {
       const template = services.templates.get(report.templateId);
       if (!template) throw new Error(`unknown format ${report.templateId}`);
-      const target = folder ?? (await dialogs.chooseExportFolder(locale(), settings.get().exportFolder));
+      const target = grants.has('folder', folder) ? folder : await dialogs.chooseExportFolder(locale(), settings.get().exportFolder);
       if (!target) return { status: 'cancelled' };
+      grants.grant('folder', target);
       const result = await services.exporter.exportReport({
         report,
         template,
@@ -140,12 +191,13 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
         ...(formats.includes('pdf') ? { pdfPath: freePath(target, defaultExportName(template, report, 'pdf')) } : {}),
         onProgress: (p) => services.window.notify({ type: 'exportProgress', ...p }),
       });
-      if (result.status !== 'blocked') for (const f of result.files) exported.add(f.path);
+      if (result.status !== 'blocked') for (const f of result.files) grants.grant('exported', f.path);
       return result;
     },
     importReport: async ({ path, templateId }) => {
-      const chosen = path !== undefined && isKnown(path) ? path : await dialogs.chooseFileToImport(locale());
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseFileToImport(locale());
       if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
       const result = await importFile(chosen, services.templates, {
         ...(templateId ? { templateId } : {}),
         soffice: findSoffice(),
@@ -162,10 +214,34 @@ export function createIpcHandlers(services: IpcServices): IpcHandlers {
         resolved: Object.fromEntries(Object.entries(resolved).map(([role, face]) => [role, { family: face.family, source: face.source }])),
       };
     },
+    chooseFontFile: async () => {
+      const chosen = await dialogs.chooseFontFile(locale());
+      if (!chosen) return { status: 'cancelled' };
+      const check = await checkFontFile(chosen);
+      if (!check.ok) return { status: 'refused', reason: check.reason };
+      return { status: 'chosen', path: grants.grant('font', chosen), family: check.family };
+    },
+    chooseExportFolder: async () => {
+      const chosen = await dialogs.chooseExportFolder(locale(), settings.get().exportFolder);
+      return chosen ? { status: 'chosen', path: grants.grant('folder', chosen) } : { status: 'cancelled' };
+    },
     getAbout: async () => ({ version: services.app.version, ...readLicences(services.exporter.fonts.bundled.licenseFiles) }),
-    openExportedFile: async ({ path }) => (await services.desktop.openPath(knownExport(path)), {}),
-    showExportedFile: async ({ path }) => (services.desktop.showInFolder(knownExport(path)), {}),
+    openExportedFile: async ({ path }) => (await services.desktop.openPath(exportedFile(path)), {}),
+    showExportedFile: async ({ path }) => (services.desktop.showInFolder(exportedFile(path)), {}),
   };
+}
+
+/**
+ * Files the user handed over outside a dialog — dropped on the window (the preload reads their real
+ * paths), named on the command line or by the OS — are granted for reading; the page is told to
+ * open the first. Returns undefined for a payload or a sender that is not the app's.
+ */
+export function acceptUserFiles(grants: PathGrants, payload: unknown, sender: SenderInfo): AppCommand | undefined {
+  if (!sender.isAppMainFrame) return undefined;
+  const parsed = droppedFilesSchema.safeParse(payload);
+  if (!parsed.success) return undefined;
+  const [first] = parsed.data.map((path) => grants.grant('read', path));
+  return first === undefined ? undefined : { type: 'openFile', path: first };
 }
 
 const FORBIDDEN: IpcError = {
@@ -200,6 +276,10 @@ export async function invokeIpc(handlers: IpcHandlers, method: unknown, payload:
     const value = IPC_CONTRACT[name].response.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (error) {
+    if (error instanceof RequestRefused) {
+      const issues = error.place === undefined ? [] : [{ path: error.place, message: error.reason.en }];
+      return { ok: false, error: { code: error.code, message: { 'zh-CN': `请求“${name}”被拒绝：${error.reason['zh-CN']}`, en: `The request "${name}" was refused: ${error.reason.en}` }, issues } };
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'failed', message: { 'zh-CN': `操作未能完成：${detail}`, en: `The operation failed: ${detail}` } } };
   }

@@ -23,6 +23,8 @@ export const IPC_METHODS = [
   'openExportedFile',
   'showExportedFile',
   'listFonts',
+  'chooseFontFile',
+  'chooseExportFolder',
   'getAbout',
 ] as const;
 
@@ -32,3 +34,6 @@ export const IPC_CHANNEL_PREFIX = 'drs:';
 
 /** Messages the main process sends to the page (menu commands, files opened by the OS). */
 export const COMMAND_CHANNEL = 'drs:command';
+
+/** The preload reports here the real paths of files the user dropped on the window (never the page). */
+export const DROP_CHANNEL = 'drs:droppedFiles';

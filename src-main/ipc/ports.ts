@@ -8,6 +8,7 @@ export interface Dialogs {
   chooseExportFolder(locale: Locale, startIn: string | null): Promise<string | undefined>;
   /** A Word file, web page, PDF or text to import. */
   chooseFileToImport(locale: Locale): Promise<string | undefined>;
+  chooseFontFile(locale: Locale): Promise<string | undefined>;
 }
 
 /** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */

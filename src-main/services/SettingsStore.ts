@@ -39,9 +39,10 @@ export class SettingsStore {
     return settingsSchema.parse(this.store.store);
   }
 
-  /** Applies a validated change; an invalid value throws and nothing is stored. */
+  /** Applies a validated change to the fields it names, and only to them; an invalid value throws and nothing is stored. */
   update(patch: SettingsPatch): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...settingsPatchSchema.parse(patch) });
+    const named = Object.entries(settingsPatchSchema.parse(patch)).filter(([, value]) => value !== undefined);
+    const next = settingsSchema.parse({ ...this.get(), ...Object.fromEntries(named) });
     this.store.store = next;
     return next;
   }

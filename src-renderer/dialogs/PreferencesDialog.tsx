@@ -33,6 +33,18 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
     setSettings({ ...settings, fonts: next });
   };
 
+  // Files and folders are chosen in the native dialogs: the main process stores only paths the user picked there.
+  const chooseFontFile = async (role: FontRole) => {
+    const answer = await drs.chooseFontFile({});
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message[locale] });
+    if (answer.value.status === 'refused') return setMessage({ ok: false, text: answer.value.reason[locale] });
+    if (answer.value.status === 'chosen') setFont(role, answer.value.path);
+  };
+  const chooseExportFolder = async () => {
+    const answer = await drs.chooseExportFolder({});
+    if (answer.ok && answer.value.status === 'chosen') setSettings({ ...settings, exportFolder: answer.value.path });
+  };
+
   const save = async () => {
     const patch: IpcRequest<'updateSettings'> = {
       locale: settings.locale,
@@ -40,7 +52,7 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
       backupsKept: settings.backupsKept,
       defaultFacts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)),
       fonts: settings.fonts,
-      exportFolder: settings.exportFolder?.trim() ? settings.exportFolder.trim() : null,
+      exportFolder: settings.exportFolder,
     };
     const answer = await drs.updateSettings(patch);
     if (!answer.ok) {
@@ -82,12 +94,15 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
             <span>{t(`role_${role}` as MessageKey)}</span>
             <select name={`font-${role}`} value={settings.fonts[role] ?? ''} onChange={(e) => setFont(role, e.target.value)}>
               <option value="">{t('prefFontDefault')}</option>
-              {families.map((f) => (
+              {[...families, ...(settings.fonts[role] && !families.includes(settings.fonts[role]) ? [settings.fonts[role]] : [])].map((f) => (
                 <option key={f} value={f}>
                   {f}
                 </option>
               ))}
             </select>
+            <button type="button" name={`font-file-${role}`} onClick={() => void chooseFontFile(role)}>
+              {t('prefChooseFontFile')}
+            </button>
             <span className="preview" style={{ fontFamily: `"${settings.fonts[role] ?? fonts?.resolved[role]?.family ?? ''}", serif` }}>
               {t('prefFontPreview')}
             </span>
@@ -105,10 +120,18 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
           <span>{t('prefBackups')}</span>
           <input name="backupsKept" type="number" value={settings.backupsKept} onChange={(e) => setSettings({ ...settings, backupsKept: Number(e.target.value) })} />
         </label>
-        <label className="fact">
+        <div className="fact">
           <span>{t('prefExportFolder')}</span>
-          <input name="exportFolder" value={settings.exportFolder ?? ''} onChange={(e) => setSettings({ ...settings, exportFolder: e.target.value })} />
-        </label>
+          <span data-testid="export-folder">{settings.exportFolder ?? t('prefNoFolder')}</span>
+          <button type="button" onClick={() => void chooseExportFolder()}>
+            {t('prefChooseFolder')}
+          </button>
+          {settings.exportFolder ? (
+            <button type="button" onClick={() => setSettings({ ...settings, exportFolder: null })}>
+              {t('prefClearFolder')}
+            </button>
+          ) : null}
+        </div>
       </div>
       {message ? (
         <p className={message.ok ? 'ok' : 'error-text'} role="alert" data-testid="preferences-message">

@@ -43,10 +43,10 @@ describe('computed cells', () => {
     const b = parseCell('0.2', 'amount', false);
     if (a.state !== 'value' || b.state !== 'value') throw new Error('parse failed');
     expect(storedValue(a.scaled + b.scaled, 'amount')).toBe('0.3');
-    expect(formatScaled(1_865_200)).toBe('186.52');
-    expect(storedValue(120_000, 'count')).toBe(12);
+    expect(formatScaled(1_865_200n)).toBe('186.52');
+    expect(storedValue(120_000n, 'count')).toBe(12);
     expect(parseCell('0.00001', 'amount', false)).toEqual({ state: 'invalid', problem: 'tooManyDecimals' });
-    expect(parseCell('/', 'count', true)).toEqual({ state: 'notApplicable', scaled: 0 });
+    expect(parseCell('/', 'count', true)).toEqual({ state: 'notApplicable', scaled: 0n });
     expect(parseCell('/', 'count', false)).toEqual({ state: 'invalid', problem: 'notApplicableHere' });
   });
 });

@@ -164,6 +164,7 @@ const CASES: RuleCase[] = [
   { rule: 'C-03', formats: ['gov-2021'], severity: 'error', fail: { report: (r) => (r.meta.year = 2019) } },
   { rule: 'C-03', formats: ['gov-2019'], severity: 'error', fail: { report: (r) => (r.meta.year = 2021) } },
   { rule: 'C-03', formats: ['gov-2008'], severity: 'error', fail: { report: (r) => (r.meta.year = 2020) } },
+  { rule: 'C-05', formats: MODERN, severity: 'error', fail: { report: (r, f) => delete r.tables[f.apply] }, at: (f) => ({ tableId: f.apply, rowId: 'r1_new', colId: 'natural' }) },
   { rule: 'C-04', formats: ALL, severity: 'error', fail: { report: (r) => setText(r, 'other', ['【请填写：其他事项】']) }, at: () => ({ sectionId: 'other' }) },
 
   { rule: 'N-09', formats: ALL, severity: 'warning', fail: { report: (r) => (r.meta.signatureDate = `${r.meta.year}-12-20`) }, at: () => ({ metaField: 'signatureDate' }) },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveRendererFile } from '../../src-main/app/rendererProtocol.js';
 import type { AppCommand } from '../../src-main/ipc/contract.js';
-import { invokeIpc } from '../../src-main/ipc/handlers.js';
+import { acceptUserFiles, invokeIpc } from '../../src-main/ipc/handlers.js';
 import { IPC_METHODS } from '../../src-main/ipc/methods.js';
 import { createTestServices, type TestServices } from './testServices.js';
 import { ROOT } from '../helpers.js';
@@ -20,6 +20,8 @@ export interface Harness extends TestServices {
   context: BrowserContext;
   /** What the main process sends on a menu click or when the OS opens a file. */
   sendCommand(command: AppCommand): Promise<void>;
+  /** The user drops files on the window (or opens them from the OS): they are granted and the page opens the first. */
+  dropFiles(paths: string[]): Promise<void>;
   /** A new page on the same services, as after the renderer crashed and the window reloaded. */
   reopen(): Promise<Page>;
   close(): Promise<void>;
@@ -87,6 +89,10 @@ export async function launchHarness(options: { dataDir?: string; viewport?: { wi
     context,
     sendCommand: async (command) => {
       await harness.page.evaluate((c) => (window as unknown as { __drsDispatch: (c: unknown) => void }).__drsDispatch(c), command);
+    },
+    dropFiles: async (paths) => {
+      const command = acceptUserFiles(services.grants, paths, { isAppMainFrame: true });
+      if (command) await harness.sendCommand(command);
     },
     reopen: async () => {
       harness.page = await openPage();

@@ -6,6 +6,7 @@ import type { AppCommand } from '../../src-main/ipc/contract.js';
 import { createIpcHandlers, type IpcHandlers } from '../../src-main/ipc/handlers.js';
 import type { Dialogs } from '../../src-main/ipc/ports.js';
 import { DraftStore } from '../../src-main/services/DraftStore.js';
+import { PathGrants } from '../../src-main/services/PathGrants.js';
 import { SettingsStore } from '../../src-main/services/SettingsStore.js';
 import { loadTemplateLibrary } from '../../src-main/services/TemplateLibrary.js';
 import { TEMPLATES_DIR } from '../helpers.js';
@@ -16,6 +17,7 @@ export class ScriptedDialogs implements Dialogs {
   readonly saves: (string | undefined)[] = [];
   readonly exportFolders: (string | undefined)[] = [];
   readonly imports: (string | undefined)[] = [];
+  readonly fontFiles: (string | undefined)[] = [];
   readonly asked: string[] = [];
   async chooseReportToOpen(): Promise<string | undefined> {
     this.asked.push('open');
@@ -33,6 +35,10 @@ export class ScriptedDialogs implements Dialogs {
     this.asked.push('import');
     return this.imports.shift();
   }
+  async chooseFontFile(): Promise<string | undefined> {
+    this.asked.push('fontFile');
+    return this.fontFiles.shift();
+  }
 }
 
 /** One exporter for every test in a process, as in the app: fonts are parsed once. */
@@ -43,6 +49,8 @@ export interface TestServices {
   drafts: DraftStore;
   settings: SettingsStore;
   dialogs: ScriptedDialogs;
+  /** The paths the user chose; `grants.grant('read', file)` stands for the user handing a file over. */
+  grants: PathGrants;
   dataDir: string;
   window: { title: string; dirty: boolean; closed: boolean };
   /** Files the page asked to open or show in their folder. */
@@ -59,6 +67,7 @@ export function createTestServices(options: { dataDir?: string } = {}): TestServ
   const templates = loadTemplateLibrary(TEMPLATES_DIR);
   const drafts = new DraftStore({ dataDir, templates, backupsKept: settings.get().backupsKept });
   const dialogs = new ScriptedDialogs();
+  const grants = new PathGrants();
   const window = { title: '', dirty: false, closed: false };
   const desktop = { opened: [] as string[], shown: [] as string[] };
   const notifications: AppCommand[] = [];
@@ -67,6 +76,7 @@ export function createTestServices(options: { dataDir?: string } = {}): TestServ
     drafts,
     settings,
     dialogs,
+    grants,
     templatesDir: TEMPLATES_DIR,
     templates,
     exporter: sharedExporter,
@@ -81,5 +91,5 @@ export function createTestServices(options: { dataDir?: string } = {}): TestServ
       },
     },
   });
-  return { handlers, drafts, settings, dialogs, dataDir, window, desktop, notifications, onNotify: (l) => (listener = l) };
+  return { handlers, drafts, settings, dialogs, grants, dataDir, window, desktop, notifications, onNotify: (l) => (listener = l) };
 }

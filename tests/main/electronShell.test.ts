@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../src-main/app/menu.js';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY, reportPathFromArgv } from '../../src-main/app/security.js';
 import { startApp } from '../../src-main/app/startApp.js';
-import { COMMAND_CHANNEL, IPC_METHODS } from '../../src-main/ipc/methods.js';
-import { ROOT } from '../helpers.js';
+import { COMMAND_CHANNEL, DROP_CHANNEL, IPC_METHODS } from '../../src-main/ipc/methods.js';
+import { ROOT, SAMPLE_FILES } from '../helpers.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -75,8 +75,10 @@ function fakeElectron(messageBoxResponse: { value: number }) {
     permissionCheck: undefined as Handler | undefined,
     headers: undefined as Handler | undefined,
     ipc: new Map<string, Handler>(),
+    listeners: new Map<string, Handler>(),
     menu: undefined as unknown,
     messageBoxes: 0,
+    openDialogs: 0,
   };
   const electron = {
     app,
@@ -89,9 +91,12 @@ function fakeElectron(messageBoxResponse: { value: number }) {
         webRequest: { onHeadersReceived: (h: Handler) => (recorded.headers = h) },
       },
     },
-    ipcMain: { handle: (channel: string, h: Handler) => recorded.ipc.set(channel, h) },
+    ipcMain: { handle: (channel: string, h: Handler) => recorded.ipc.set(channel, h), on: (channel: string, h: Handler) => recorded.listeners.set(channel, h) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (recorded.menu = m) },
-    dialog: { showMessageBox: async () => (recorded.messageBoxes++, { response: messageBoxResponse.value }) },
+    dialog: {
+      showMessageBox: async () => (recorded.messageBoxes++, { response: messageBoxResponse.value }),
+      showOpenDialog: async () => (recorded.openDialogs++, { canceled: true, filePaths: [] }),
+    },
   };
   return { electron: electron as unknown as typeof Electron, recorded, FakeBrowserWindow };
 }
@@ -144,7 +149,7 @@ describe('the Electron shell (with a fake electron)', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
-  it('serves the renderer with the CSP header and refuses paths outside it', async () => {
+  it('serves the renderer with the CSP header, refuses paths outside it and answers 400 to malformed escapes', async () => {
     const { recorded } = await started();
     const index = await recorded.protocolHandler!({ url: 'app://bundle/index.html' });
     expect(index.status).toBe(200);
@@ -152,6 +157,7 @@ describe('the Electron shell (with a fake electron)', () => {
     expect(await index.text()).toContain('<div id="root">');
     expect((await recorded.protocolHandler!({ url: 'app://bundle/%2e%2e%2f%2e%2e%2fpackage.json' })).status).toBe(403);
     expect((await recorded.protocolHandler!({ url: 'app://bundle/missing.js' })).status).toBe(404);
+    for (const malformed of ['app://bundle/%E0%A4%A', 'app://bundle/%', 'app://bundle/a%ZZ.js']) expect((await recorded.protocolHandler!({ url: malformed })).status, malformed).toBe(400);
   });
 
   it('registers every IPC method and answers only the app’s own main frame', async () => {
@@ -199,6 +205,40 @@ describe('the Electron shell (with a fake electron)', () => {
     (electron.app as unknown as EventEmitter).emit('open-file', { preventDefault: () => (prevented = true) }, '/Users/u/b.drs');
     expect(prevented).toBe(true);
     expect(window.webContents.sent).toContainEqual([COMMAND_CHANNEL, { type: 'openFile', path: '/Users/u/b.drs' }]);
+  });
+});
+
+describe('files the user hands over outside the page (with a fake electron)', () => {
+  const reportFile = () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'drs-shell-open-')), '报告.drs');
+    writeFileSync(file, readFileSync(SAMPLE_FILES['gov-2021']!));
+    return file;
+  };
+
+  it('a file named by the OS opens without a dialog; a path the page names goes through the dialog', async () => {
+    const { electron, window, recorded } = await started();
+    const file = reportFile();
+    (electron.app as unknown as EventEmitter).emit('open-file', { preventDefault: () => undefined }, file);
+    const open = recorded.ipc.get('drs:openReport')!;
+    const main = { senderFrame: window.webContents.mainFrame };
+    expect(await open(main, { path: file })).toMatchObject({ ok: true, value: { status: 'opened', path: file } });
+    expect(await open(main, { path: reportFile() })).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(recorded.openDialogs).toBe(1);
+  });
+
+  it('a drop reported by the preload is checked, granted and turned into an openFile command', async () => {
+    const { window, recorded } = await started();
+    const drop = recorded.listeners.get(DROP_CHANNEL)!;
+    const file = reportFile();
+    const main = { senderFrame: window.webContents.mainFrame };
+    drop({ senderFrame: { url: APP_INDEX_URL } }, [file]);
+    drop(main, { path: file });
+    drop(main, [file, 42]);
+    expect(window.webContents.sent.filter(([, c]) => (c as { type: string }).type === 'openFile')).toEqual([]);
+    drop(main, [file]);
+    expect(window.webContents.sent).toContainEqual([COMMAND_CHANNEL, { type: 'openFile', path: file }]);
+    expect(await recorded.ipc.get('drs:openReport')!(main, { path: file })).toMatchObject({ ok: true, value: { status: 'opened' } });
+    expect(recorded.openDialogs).toBe(0);
   });
 });
 

@@ -16,6 +16,8 @@ interface BuilderConfig {
   nsis: Record<string, unknown>;
   linux: { target: Target[] };
   mac: { target: string[] };
+  electronFuses?: Record<string, boolean>;
+  asar?: boolean;
 }
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
@@ -30,6 +32,23 @@ describe('electron-builder.yml', () => {
     for (const target of config.linux.target) expect(target.arch).toEqual(['x64', 'arm64']);
     expect(config.linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
+  });
+
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; only the integrity-checked app.asar loads', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // onlyLoadAppFromAsar needs the app packed into app.asar (electron-builder's default).
+    expect(config.asar).not.toBe(false);
+    // The names are electron-builder's own: its schema would reject a misspelt fuse.
+    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    for (const fuse of Object.keys(config.electronFuses ?? {})) expect(schema.definitions.FuseOptionsV1.properties, fuse).toHaveProperty(fuse);
   });
 
   it('associates .drs files with the app', () => {

@@ -18,6 +18,17 @@ describe('SettingsStore', () => {
     expect(second.notice).toBeUndefined();
   });
 
+  it('a change names only what it changes: switching the language keeps every other preference', () => {
+    const store = new SettingsStore(tmp());
+    const chosen = { autosaveSeconds: 30, backupsKept: 50, defaultFacts: { orgName: '丙县司法局', phone: '0839-1234567' }, fonts: { fangsong: 'Noto Sans SC' }, exportFolder: '/srv/导出' };
+    store.update(chosen);
+    store.rememberFile('/a/报告.drs', '2026-01-20T00:00:00.000Z');
+    const before = store.get();
+    expect(store.update({ locale: 'en' })).toEqual({ ...before, locale: 'en' });
+    // A field sent as undefined is a field not named, not a reset.
+    expect(store.update({ backupsKept: undefined, exportFolder: null })).toEqual({ ...before, locale: 'en', exportFolder: null });
+  });
+
   it('refuses invalid values and stores nothing of them', () => {
     const store = new SettingsStore(tmp());
     expect(() => store.update({ autosaveSeconds: 0 })).toThrow();

@@ -7,6 +7,7 @@ import { pdfFonts } from '../export/readers.js';
 import { closeSharedBrowser, createReportInUi, launchHarness } from '../harness/rendererHarness.js';
 
 const SHOTS = join(ROOT, 'test-results');
+const BUNDLED_SERIF = join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 afterAll(closeSharedBrowser);
 
 
@@ -46,6 +47,7 @@ describe('报告信息 panel', () => {
 describe('preferences', () => {
   it('survive a restart, refuse invalid values, and the chosen font is the one in the next PDF', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'drs-prefs-'));
+    const chosenFolder = mkdtempSync(join(tmpdir(), 'drs-prefs-folder-'));
     let h = await launchHarness({ dataDir, viewport: { width: 1440, height: 900 } });
     try {
       await h.page.getByTestId('preferences').click();
@@ -54,6 +56,13 @@ describe('preferences', () => {
       await dialog.locator('input[name="default-phone"]').fill('0839-1234567');
       await expect.poll(async () => dialog.locator('select[name="font-fangsong"] option').count()).toBeGreaterThan(2);
       await dialog.locator('select[name="font-fangsong"]').selectOption('Noto Sans SC');
+      // Files and folders come from the native dialogs (answered here), never from a typed path.
+      h.dialogs.fontFiles.push(BUNDLED_SERIF);
+      await dialog.locator('button[name="font-file-hei"]').click();
+      await expect.poll(async () => dialog.locator('select[name="font-hei"]').inputValue()).toBe(BUNDLED_SERIF);
+      h.dialogs.exportFolders.push(chosenFolder);
+      await dialog.getByRole('button', { name: '选择…' }).click();
+      await expect.poll(async () => dialog.getByTestId('export-folder').textContent()).toBe(chosenFolder);
       await dialog.locator('input[name="autosaveSeconds"]').fill('0');
       await dialog.getByRole('button', { name: '保存设置' }).click();
       await expect.poll(async () => dialog.getByTestId('preferences-message').textContent()).toContain('设置未保存');
@@ -69,7 +78,7 @@ describe('preferences', () => {
     // A restart on the same data folder keeps them; a new report starts with the organisation's facts.
     h = await launchHarness({ dataDir });
     try {
-      expect(h.settings.get()).toMatchObject({ autosaveSeconds: 30, fonts: { fangsong: 'Noto Sans SC' }, defaultFacts: { orgName: '丙县司法局', phone: '0839-1234567' } });
+      expect(h.settings.get()).toMatchObject({ autosaveSeconds: 30, exportFolder: chosenFolder, fonts: { fangsong: 'Noto Sans SC', hei: BUNDLED_SERIF }, defaultFacts: { orgName: '丙县司法局', phone: '0839-1234567' } });
       await expect.poll(async () => h.page.getByRole('textbox', { name: '机关全称' }).inputValue()).toBe('丙县司法局');
       await h.page.getByRole('button', { name: '创建' }).click();
       await h.page.getByTestId('editor').waitFor();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,23 @@ describe('the real renderer in Chromium, on the real IPC handlers', () => {
       expect(saved).toMatchObject({ ok: true, value: { status: 'saved' } });
       const page = await h.reopen();
       await expect.poll(async () => page.getByTestId('recent-list').textContent(), { timeout: 10_000 }).toContain('青川县公安局2025年政府信息公开工作年度报告.drs');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('opens a file the user dropped; the page naming a path itself only gets the open dialog', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'drs-drop-')), '青川县公安局2025年政府信息公开工作年度报告.drs');
+    writeFileSync(file, JSON.stringify(sample('gov-2021')));
+    const h = await launchHarness();
+    try {
+      await expect.poll(async () => h.page.getByTestId('format-list').locator('li').count(), { timeout: 10_000 }).toBe(3);
+      await h.sendCommand({ type: 'openFile', path: file });
+      await expect.poll(() => h.dialogs.asked).toEqual(['open']);
+      expect(await h.page.getByTestId('editor').count()).toBe(0);
+      await h.dropFiles([file]);
+      await h.page.getByTestId('editor').waitFor();
+      expect(h.dialogs.asked).toEqual(['open']);
     } finally {
       await h.close();
     }

@@ -24,6 +24,11 @@ export interface ResolvedFonts {
   substitutions: Localized[];
 }
 
+/** A font choice with a path separator names a font file; any other names a family. */
+export function namesFontFile(choice: string): boolean {
+  return /[\\/]/.test(choice);
+}
+
 /** A user's font choice per role: a family name or a font file path. */
 export type FontPreferences = Partial<Record<FontRole, string>>;
 
@@ -121,7 +126,7 @@ export class FontResolver {
   }
 
   private userFace(role: FontRole, wanted: string): ResolvedFace | undefined {
-    if (/[\\/]/.test(wanted) && existsSync(wanted)) {
+    if (namesFontFile(wanted) && existsSync(wanted)) {
       const [face] = readFontFaces(wanted);
       if (face) return { role, family: face.families[0] ?? basename(wanted), file: wanted, postscriptName: face.postscriptName || undefined, bold: face.bold, source: 'user' };
       return undefined;
