@@ -1,6 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 
-let convert: ((text: string) => string) | undefined;
+let converter: ((text: string) => string) | undefined;
 
 /**
  * Traditional → simplified, character by character (OpenCC's standard traditional set): reports
@@ -8,6 +8,6 @@ let convert: ((text: string) => string) | undefined;
  * Built on first use: its dictionaries take a few milliseconds to load.
  */
 export function toSimplified(text: string): string {
-  convert ??= Converter({ from: 't', to: 'cn' });
+  const convert = (converter ??= Converter({ from: 't', to: 'cn' }));
   return convert(text);
 }

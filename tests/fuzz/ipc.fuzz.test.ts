@@ -9,38 +9,10 @@ import { IPC_METHODS, type IpcMethod } from '../../src-main/ipc/methods.js';
 import { newDocumentId } from '../../src-main/services/DraftStore.js';
 import { createTestServices } from '../harness/testServices.js';
 import { ROOT, sample } from '../helpers.js';
+import { wellFormedRequest } from '../main/ipcRequests.js';
 import { hostileValue, mutate, mutation } from './mutations.js';
 
 const SEED = 20261126;
-
-/** A request of the right shape for each method; the fuzz bends it one place at a time. */
-function wellFormed(method: IpcMethod, dir: string): unknown {
-  const report = sample('gov-2021');
-  const requests: Record<IpcMethod, unknown> = {
-    getAppInfo: {},
-    listTemplates: {},
-    openReport: { path: join(dir, 'kept.drs') },
-    openBackup: { backupId: '0123456789abcdef/x.drs' },
-    saveReport: { docId: newDocumentId(), path: join(dir, 'kept.drs'), defaultName: 'r.drs', report },
-    writeRecovery: { docId: newDocumentId(), path: null, report },
-    listRecovery: {},
-    restoreRecovery: { docId: newDocumentId() },
-    discardRecovery: { docId: newDocumentId() },
-    listBackups: { path: join(dir, 'kept.drs') },
-    listRecentFiles: {},
-    getSettings: {},
-    updateSettings: { locale: 'en' },
-    setDocumentState: { title: 'x', dirty: true },
-    closeWindow: {},
-    exportReport: { report, formats: ['pdf'], draft: false, folder: dir },
-    importReport: { path: join(dir, 'kept.drs') },
-    openExportedFile: { path: join(dir, 'kept.drs') },
-    showExportedFile: { path: join(dir, 'kept.drs') },
-    listFonts: {},
-    getAbout: {},
-  };
-  return requests[method];
-}
 
 const digest = (dir: string) =>
   readdirSync(dir)
@@ -62,7 +34,7 @@ describe('fuzz: every IPC method', () => {
       const payloads = fc.oneof(
         { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
         { weight: 1, arbitrary: hostileValue },
-        { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => mutate(wellFormed(method, userDir), ms)) },
+        { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => mutate(wellFormedRequest(method, userDir, 'kept.drs'), ms)) },
       );
       let cases = 0;
       await fc.assert(

@@ -11,6 +11,7 @@ import { MAX_FONT_FILE_BYTES } from '../../src-main/services/fontFile.js';
 import { parseReport, type Report } from '../../src-core/index.js';
 import { ROOT, sample, templates } from '../helpers.js';
 import { createTestServices } from '../harness/testServices.js';
+import { wellFormedRequest } from './ipcRequests.js';
 
 const BUNDLED_FONT = join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 
@@ -20,36 +21,6 @@ function setup(dialogAnswers: { open?: string; save?: string; exportFolder?: str
   if (dialogAnswers.save) services.dialogs.saves.push(dialogAnswers.save);
   if (dialogAnswers.exportFolder) services.dialogs.exportFolders.push(dialogAnswers.exportFolder);
   return services;
-}
-
-/** A request of the right shape for each method, so the bad variants below differ in one way only. */
-function goodRequest(method: IpcMethod, dir: string): unknown {
-  const report = sample('gov-2021');
-  const requests: Record<IpcMethod, unknown> = {
-    getAppInfo: {},
-    listTemplates: {},
-    openReport: { path: join(dir, 'none.drs') },
-    openBackup: { backupId: '0123456789abcdef/x.drs' },
-    saveReport: { docId: newDocumentId(), path: join(dir, 'r.drs'), defaultName: 'r.drs', report },
-    writeRecovery: { docId: newDocumentId(), path: null, report },
-    listRecovery: {},
-    restoreRecovery: { docId: newDocumentId() },
-    discardRecovery: { docId: newDocumentId() },
-    listBackups: { path: join(dir, 'r.drs') },
-    listRecentFiles: {},
-    getSettings: {},
-    updateSettings: { locale: 'en' },
-    setDocumentState: { title: 'x', dirty: true },
-    closeWindow: {},
-    exportReport: { report, formats: ['pdf'], draft: false, folder: dir },
-    openExportedFile: { path: join(dir, 'x.pdf') },
-    showExportedFile: { path: join(dir, 'x.pdf') },
-    listFonts: {},
-    chooseFontFile: {},
-    chooseExportFolder: {},
-    getAbout: {},
-  };
-  return requests[method];
 }
 
 /** Reports that pass the file schema but that loading refuses: every shape checkStructure knows, in every table of the format. */
@@ -81,14 +52,14 @@ describe('the IPC contract', () => {
   for (const method of IPC_METHODS) {
     it(`${method}: answers a valid request, refuses a bad payload and a foreign sender`, async () => {
       const { handlers, dataDir } = setup();
-      const good = await invokeIpc(handlers, method, goodRequest(method, dataDir), { isAppMainFrame: true });
+      const good = await invokeIpc(handlers, method, wellFormedRequest(method, dataDir, 'none.drs'), { isAppMainFrame: true });
       // A well-formed request is never refused as malformed (opening a file that was not exported is refused for that).
       if (!good.ok) expect(['failed', 'not-granted'], JSON.stringify(good)).toContain(good.error.code);
-      for (const bad of [42, null, 'x', [], { ...(goodRequest(method, dataDir) as object), injected: '<script>' }]) {
+      for (const bad of [42, null, 'x', [], { ...(wellFormedRequest(method, dataDir, 'none.drs') as object), injected: '<script>' }]) {
         const result = await invokeIpc(handlers, method, bad, { isAppMainFrame: true });
         expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
       }
-      const foreign = await invokeIpc(handlers, method, goodRequest(method, dataDir), { isAppMainFrame: false });
+      const foreign = await invokeIpc(handlers, method, wellFormedRequest(method, dataDir, 'none.drs'), { isAppMainFrame: false });
       expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     });
   }
