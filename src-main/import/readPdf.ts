@@ -138,7 +138,7 @@ async function extractLines(data: Uint8Array, deadline: AbortSignal): Promise<{ 
       deadline.throwIfAborted();
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      lines.push(...linesOf(fragmentsOf(content.items.filter((i): i is PdfTextItem => 'str' in i)), n));
+      lines.push(...linesOf(fragmentsOf(content.items.flatMap((i): PdfTextItem[] => ('str' in i ? [{ str: i.str, transform: i.transform as number[], width: i.width }] : []))), n));
       page.cleanup();
     }
     return { pages: doc.numPages, lines };
