@@ -61,9 +61,9 @@ describe('our own export of the gov-2021 sample', () => {
   it('DOCX: every heading comes back with its outline level, every paragraph with its text', () => {
     expect(docx.kind).toBe('docx');
     const levels = new Map(paragraphs(docx).map((p) => [p.text, p.level]));
-    const expected = model.blocks.flatMap((b) => {
-      if (b.kind === 'heading1') return [[b.text, 1] as const];
-      if (b.kind === 'heading2' || b.kind === 'heading3') return [[b.runs.map((r) => r.text).join(''), b.kind === 'heading2' ? 2 : 3] as const];
+    const expected = model.blocks.flatMap((b): [string, number][] => {
+      if (b.kind === 'heading1') return [[b.text, 1]];
+      if (b.kind === 'heading2' || b.kind === 'heading3') return [[b.runs.map((r) => r.text).join(''), b.kind === 'heading2' ? 2 : 3]];
       return [];
     });
     expect(expected.length).toBeGreaterThan(6);
