@@ -70,12 +70,13 @@ class DocxBuilder {
           }),
           new Paragraph({ children: [] }),
         ];
+      // Outline levels (0-based) give Word's navigation pane the report's outline, and let an import of this file find its headings.
       case 'heading1':
-        return [new Paragraph({ children: [this.run(block.text, 'hei', SIZES.body)], indent: { firstLine: 2 * CHAR }, keepNext: true })];
+        return [new Paragraph({ children: [this.run(block.text, 'hei', SIZES.body)], indent: { firstLine: 2 * CHAR }, keepNext: true, outlineLevel: 0 })];
       case 'heading2':
-        return [new Paragraph({ children: this.runs(block.runs, 'kai'), indent: { firstLine: 2 * CHAR }, keepNext: true })];
+        return [new Paragraph({ children: this.runs(block.runs, 'kai'), indent: { firstLine: 2 * CHAR }, keepNext: true, outlineLevel: 1 })];
       case 'heading3':
-        return [new Paragraph({ children: this.runs(block.runs, 'fangsong', true), indent: { firstLine: 2 * CHAR }, keepNext: true })];
+        return [new Paragraph({ children: this.runs(block.runs, 'fangsong', true), indent: { firstLine: 2 * CHAR }, keepNext: true, outlineLevel: 2 })];
       case 'paragraph':
         return [this.bodyParagraph(this.runs(block.runs, 'fangsong'))];
       case 'listItem':
