@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { cellPlaceVars, checkReport, countBySeverity, sectionName, type ImportReport, type Locale, type Template } from '../../src-core/index.js';
 import { importFile } from '../import/importFile.js';
-import { findSoffice } from '../import/findSoffice.js';
 
 export interface ImportCommandIo {
   out: (line: string) => void;
@@ -22,7 +21,7 @@ export async function importCommand(
   io: ImportCommandIo,
 ): Promise<ImportCommandResult> {
   const { locale } = options;
-  const result = await importFile(file, templates, { ...(options.templateId ? { templateId: options.templateId } : {}), soffice: findSoffice() });
+  const result = await importFile(file, templates, { ...(options.templateId ? { templateId: options.templateId } : {}) });
   if (!result.ok) return { ok: false, message: result.message[locale] };
   const template = templates.get(result.report.templateId)!;
   try {

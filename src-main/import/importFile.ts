@@ -7,7 +7,7 @@ import { readTextSource } from './readTextSource.js';
 export interface ImportOptions {
   /** Forces the format instead of recognising it (`drs import --template`). */
   templateId?: string;
-  /** LibreOffice's `soffice`, to convert .doc/.wps; null when it is not installed. */
+  /** LibreOffice's `soffice`, to convert .doc/.wps: null when it is not to be used; looked up when absent. */
   soffice?: string | null;
   /** Called as the work moves on, for a progress display. */
   onProgress?: (stage: ImportStage) => void;
@@ -41,5 +41,5 @@ async function readSource(path: string, options: ImportOptions): Promise<{ ok: t
     const source = sourceFromText(text.text, basename(path));
     return { ok: true, source: text.note ? { ...source, notes: [text.note, ...source.notes] } : source };
   }
-  return readSourceFile(path, { soffice: options.soffice ?? null });
+  return readSourceFile(path, options.soffice === undefined ? {} : { soffice: options.soffice });
 }

@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { importFile } from '../import/importFile.js';
-import { findSoffice } from '../import/findSoffice.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import { namesFontFile } from '../export/fonts/FontResolver.js';
 import { checkFontFile } from '../services/fontFile.js';
@@ -200,7 +199,6 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
       grants.grant('read', chosen);
       const result = await importFile(chosen, services.templates, {
         ...(templateId ? { templateId } : {}),
-        soffice: findSoffice(),
         onProgress: (stage) => services.window.notify({ type: 'importProgress', stage }),
       });
       return result.ok ? { status: 'imported', report: result.report, importReport: result.importReport } : { status: 'failed', reason: result.message };
