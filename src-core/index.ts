@@ -18,4 +18,5 @@ export * from './document/buildDocumentModel.js';
 export * from './document/lineBreaking.js';
 export * from './report/cellInput.js';
 export * from './report/starterWording.js';
+export * from './report/reportOutline.js';
 export * from './template/templateChoice.js';

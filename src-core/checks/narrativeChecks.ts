@@ -2,6 +2,7 @@ import { META_FIELD_LABELS } from '../i18n/coreMessages.js';
 import { localize, type Locale } from '../i18n/locale.js';
 import { formatScaled } from '../report/cellValue.js';
 import { isLexicalEmpty, lexicalToPlainText } from '../report/lexicalText.js';
+import { isMergedAway, tagHasText } from '../report/reportOutline.js';
 import type { Template } from '../template/loadTemplate.js';
 import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
@@ -23,6 +24,10 @@ export class SectionTexts {
       this.cache.set(sectionId, text);
     }
     return text;
+  }
+
+  get report(): ReportCells['report'] {
+    return this.cells.report;
   }
 
   isEmpty(sectionId: string): boolean {
@@ -94,16 +99,25 @@ export function checkStatisticsPeriod(rule: Rule<'statisticsPeriod'>, template: 
   out.push(sectionFinding(rule, template, rule.section, locale, { expected, actual: actual ?? '—', year }, expected, actual));
 }
 
-/** C-01: required sections must have text. */
+/** C-01: required sections must have text (a gov-2008 section whose items a merged outline covers elsewhere is not expected to). */
 export function checkRequiredSections(rule: Rule<'requiredSections'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const section of template.sections) {
+    if (isMergedAway(template, texts.report, section.id)) continue;
     if (section.required && section.textRequired && texts.isEmpty(section.id)) out.push(sectionFinding(rule, template, section.id, locale, {}));
   }
 }
 
-/** O-05: each Art. 32 item of the 2008 regulation is covered by a non-empty tagged section. */
+/**
+ * O-05: each Art. 32 item of the 2008 regulation is covered by a non-empty part of the report: the
+ * place the report's outline tags it to (merged outline), else the format's section for the item.
+ */
 export function checkItemCoverage(rule: Rule<'itemCoverage'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const { item, label } of rule.items) {
+    const tag = texts.report.outline?.art32Tags?.[String(item)];
+    if (tag) {
+      if (!tagHasText(texts.report, tag)) out.push(sectionFinding(rule, template, tag.sectionId, locale, { item, label }, label, null));
+      continue;
+    }
     const tagged = template.sections.filter((s) => s.art32Items?.includes(item));
     if (tagged.some((s) => !texts.isEmpty(s.id))) continue;
     const [first] = tagged;
