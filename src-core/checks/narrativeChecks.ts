@@ -48,7 +48,10 @@ function sectionFinding(rule: RuleDef, template: Template, sectionId: string, lo
 
 /** N-01 (信息处理费), O-06 (收费、减免): every keyword group must be present in the section. */
 export function checkSectionMentions(rule: Rule<'sectionMentions'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
-  const text = texts.text(rule.section);
+  // A merged gov-2008 outline covers the section's items elsewhere: read the sections they are tagged to.
+  const tags = texts.report.outline?.art32Tags ?? {};
+  const elsewhere = isMergedAway(template, texts.report, rule.section) ? (template.sectionById.get(rule.section)?.art32Items ?? []).map((item) => tags[String(item)]?.sectionId ?? rule.section) : [];
+  const text = [rule.section, ...elsewhere].map((id) => texts.text(id)).join('\n');
   const missing = rule.groups.filter((group) => !group.some((k) => text.includes(k))).map((group) => group[0] ?? '');
   if (missing.length > 0) out.push(sectionFinding(rule, template, rule.section, locale, { missing: missing.join('、') }, missing.join('、'), null));
 }

@@ -38,6 +38,7 @@ function spanText(from: Where, to: Where): Localized {
   if (from.page !== undefined && to.page !== undefined) {
     return from.page === to.page ? { 'zh-CN': `第 ${from.page} 页`, en: `page ${from.page}` } : { 'zh-CN': `第 ${from.page}–${to.page} 页`, en: `pages ${from.page}–${to.page}` };
   }
+  if (from.block === to.block) return { 'zh-CN': `第 ${from.block} 段/行`, en: `block ${from.block}` };
   return { 'zh-CN': `第 ${from.block}–${to.block} 段/行`, en: `blocks ${from.block}–${to.block}` };
 }
 

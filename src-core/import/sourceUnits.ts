@@ -38,7 +38,7 @@ const RUN_IN_LEVEL1 = /^([一二三四五六七八九十]{1,3}、[^。\s]{1,40})
  * from the body that follows it after a space. Shorter lines are left as they are.
  */
 function splitCollapsed(raw: string): string[] {
-  const pieces = raw.length > 150 && raw.split(LEVEL1_BOUNDARY).length > 2 ? raw.split(LEVEL1_BOUNDARY) : [raw];
+  const pieces = raw.length > 150 && raw.split(LEVEL1_BOUNDARY).length > 1 ? raw.split(LEVEL1_BOUNDARY) : [raw];
   return pieces.flatMap((piece) => {
     const runIn = RUN_IN_LEVEL1.exec(piece.trim());
     return runIn && runIn[2]!.length > 40 && /[。，,]/.test(runIn[2]!) ? [runIn[1]!, runIn[2]!] : [piece];

@@ -46,7 +46,8 @@ const LINE_JUNK: JunkPattern[] = [
     reason: { 'zh-CN': '页码', en: 'page number' },
   },
   {
-    pattern: /^(?:索引号|发布日期|发文日期|生成日期|信息来源|来源|内容概述|发布机构|发文机关|主题分类|浏览次数|访问量)(?:[：:\s]|$).*$/,
+    // Short lines only: a body paragraph may begin with such a word, a metadata bar is one short line.
+    pattern: /^(?:索引号|发布日期|发文日期|生成日期|信息来源|来源|内容概述|发布机构|发文机关|主题分类|浏览次数|访问量).{0,60}$/,
     reason: { 'zh-CN': '网页上的文件属性栏', en: 'the web page’s document metadata bar' },
   },
   {
