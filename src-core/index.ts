@@ -20,3 +20,8 @@ export * from './report/cellInput.js';
 export * from './report/starterWording.js';
 export * from './report/reportOutline.js';
 export * from './template/templateChoice.js';
+export * from './import/sourceDocument.js';
+export * from './import/importResult.js';
+export * from './import/sourceFromText.js';
+export * from './import/recognizeReport.js';
+export { normalizeText, openccToSimplified, labelKey, type ToSimplified } from './import/normalizeText.js';
