@@ -66,5 +66,11 @@ export function alignRows(model: TableModel, candidates: readonly CandidateRow[]
 /** The group label a candidate's own label names exactly (（六）其他处理 printed as one row, the 2019 layout). */
 export function groupNamedBy(model: TableModel, candidate: CandidateRow): RowDef | undefined {
   const key = labelKey(candidate.ownLabel || candidate.pendingLabel);
-  return model.def.blocks.flatMap((b) => b.rows).find((r) => r.kind === 'group' && labelKey(r.label ?? '') === key);
+  const groups = model.def.blocks.flatMap((b) => b.rows).filter((r) => r.kind === 'group');
+  return groups.find((group) => {
+    const own = labelKey(group.label ?? '');
+    // Merged labels of enclosing groups (三、本年度办理结果) may stand in the same row.
+    const rest = groups.reduce((k, other) => (other === group ? k : k.replaceAll(labelKey(other.label ?? ''), '')), key);
+    return own !== '' && rest === own;
+  });
 }

@@ -114,6 +114,10 @@ export function leftoverTableText(model: TableModel | undefined, rows: readonly 
   };
   for (const row of rows) {
     row.pending.forEach((p) => text(p.text, p.where));
+    if (row.values.every((v) => v === '')) {
+      text(row.ownLabel, row.where);
+      continue;
+    }
     unplaced.push({ kind: 'number', text: row.text, where: whereText(row.where), reason: { 'zh-CN': '这一行数字与格式表格的任何一行都对不上', en: 'this row of numbers matches no row of the format’s table' } });
   }
   trailing.forEach((p) => text(p.text, p.where));

@@ -25,9 +25,22 @@ export function art32ItemsNamed(text: string): number[] {
 export function headingText(unit: TextUnit): string | undefined {
   const text = unit.text.replace(JUNK_BEFORE_ORDINAL, '');
   if (unit.level === 1) return text;
-  if (unit.cells.length > 1 || unit.full || [...text].length > 80 || /。./.test(text)) return undefined;
+  if (unit.cells.length > 1 || [...text].length > 80 || /。./.test(text)) return undefined;
+  if (unit.full && !LEVEL1_ORDINAL.test(text)) return undefined;
   if (LOWER_ORDINAL.test(text)) return undefined;
   return text;
+}
+
+/**
+ * Heading wording agrees when the two are alike as a whole (Dice) or one is nearly all inside the
+ * other (存在的主要问题及改进措施 in 政府信息公开工作存在的主要问题及改进情况), for keys of 8+ characters.
+ */
+function headingSimilarity(a: string, b: string): number {
+  const shorter = Math.min([...a].length, [...b].length);
+  const dice = labelSimilarity(a, b);
+  if (shorter < 8) return dice;
+  const common = (dice * ([...a].length + [...b].length)) / 2;
+  return Math.max(dice, (0.9 * common) / shorter);
 }
 
 export interface HeadingMatch {
@@ -49,12 +62,14 @@ export function matchHeading(template: Template, text: string, after: number): H
   let best: HeadingMatch | undefined;
   template.sections.forEach((section, index) => {
     if (index <= after || section.heading === null) return;
-    const similarity = Math.max(...[section.heading, ...section.aliases].map((h) => labelSimilarity(key, labelKey(h))));
+    const similarity = Math.max(...[section.heading, ...section.aliases].map((h) => headingSimilarity(key, labelKey(h))));
     if (similarity >= (hasOrdinal ? 0.72 : 0.88) && (!best || similarity > best.similarity)) best = { sectionIndex: index, similarity };
   });
-  if (best || !hasOrdinal) return best;
-  const items = art32ItemsNamed(text);
-  if (items.length < 2) return undefined;
+  // A heading naming several Art. 32 items is a merged gov-2008 heading, even if one item's wording fits well.
+  const items = hasOrdinal ? art32ItemsNamed(text) : [];
+  const fitsOne = best && items.every((item) => template.sections[best!.sectionIndex]?.art32Items?.includes(item));
+  if (best && (fitsOne || !template.sections.some((s) => s.art32Items))) return best;
+  if (items.length < 2) return best;
   const sectionIndex = template.sections.findIndex((s, i) => i > after && s.art32Items?.includes(Math.min(...items)));
   return sectionIndex < 0 ? undefined : { sectionIndex, similarity: 0, mergedItems: items };
 }

@@ -23,8 +23,8 @@ function pipeCells(line: string): SourceCell[] {
 }
 
 /**
- * The width a body line reaches when it wraps: the 80th percentile of the single-column lines (table
- * lines are left out, their gaps make them wide). A line within two characters of it is "full".
+ * The width a body line reaches when it wraps: the 80th percentile of the document's single-column
+ * lines (table lines are left out, their gaps make them wide). A line within two characters of it is "full".
  */
 function bodyWidth(lines: readonly string[]): number {
   const widths = lines
@@ -44,9 +44,9 @@ export function sourceFromText(text: string, fileName: string): SourceDocument {
   const pages = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\f');
   const multiPage = pages.length > 1;
   const blocks: SourceBlock[] = [];
+  const full = bodyWidth(pages.flatMap((page) => page.split('\n'))) - 4;
   pages.forEach((pageText, pageIndex) => {
     const lines = pageText.split('\n');
-    const full = bodyWidth(lines) - 4;
     const page = multiPage ? { page: pageIndex + 1 } : {};
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i]!;
@@ -60,12 +60,13 @@ export function sourceFromText(text: string, fileName: string): SourceDocument {
       }
       const trimmed = raw.trim();
       if (trimmed === '') continue;
+      const cells = trimmed.split(WIDE_GAP).filter((c) => c !== '');
       const line: SourceLine = {
         kind: 'line',
         text: trimmed.replace(/[ \t\u3000]+/g, ' '),
-        cells: trimmed.split(WIDE_GAP).filter((c) => c !== ''),
+        cells,
         indent: indentOf(raw),
-        full: displayWidth(raw.trimEnd()) >= full,
+        full: cells.length === 1 && displayWidth(raw.trimEnd()) >= full,
         ...page,
       };
       blocks.push(line);

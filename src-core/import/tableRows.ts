@@ -74,7 +74,8 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
         const labels = distinct.slice(0, cut).map((p) => p.cell.text.trim()).filter((t) => t !== '');
         const values = distinct.slice(cut).map((p) => p.cell.text.trim());
         const text = distinct.map((p) => p.cell.text.trim()).join(' | ');
-        if (values.some((v) => v !== '')) pushRow(labels.join(''), values, text, unit.where);
+        // A labelled row with blank value cells is still a row (its blanks are read as blank, never 0).
+        if (values.some((v) => v !== '') || (values.length > 0 && labels.length > 0)) pushRow(labels.join(''), values, text, unit.where);
         else if (text.replace(/[ |]/g, '') !== '') pending.push({ text: labels.join(' '), where: unit.where });
       });
       continue;
