@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, lexicalToPlainText, normalizeText, openccToSimplified, recognizeReport, sourceFromText, type ImportResult } from '../../src-core/index.js';
-import { template, templates } from '../helpers.js';
+import { ROOT, template, templates } from '../helpers.js';
 
-const REFERENCE = '/work/shared/reference-reports';
+/** Copies of /work/shared/reference-reports: the 洪泽 PDFs' `pdftotext -layout` text and seeds 002, 004. */
+const FIXTURES = `${ROOT}tests/fixtures/import-text`;
 const NOW = new Date('2025-02-01T00:00:00Z');
 
 function importFile(path: string): Extract<ImportResult, { ok: true }> {
@@ -72,7 +73,7 @@ function unaccounted(sourceText: string, result: Extract<ImportResult, { ok: tru
 }
 
 describe.each([2023, 2024] as const)('洪泽区 %i report (pdftotext -layout)', (year) => {
-  const path = `${REFERENCE}/published/hongze-gov-${year}.txt`;
+  const path = `${FIXTURES}/hongze-gov-${year}.txt`;
   const result = importFile(path);
   const { report, importReport } = result;
   const expected = HONGZE[year];
@@ -114,12 +115,12 @@ describe.each([2023, 2024] as const)('洪泽区 %i report (pdftotext -layout)', 
 });
 
 describe('checking the imported 洪泽 reports', () => {
-  const errors = (year: number): string[] => checkReport(template('gov-2021'), importFile(`${REFERENCE}/published/hongze-gov-${year}.txt`).report).filter((f) => f.severity === 'error').map((f) => f.ruleId);
+  const errors = (year: number): string[] => checkReport(template('gov-2021'), importFile(`${FIXTURES}/hongze-gov-${year}.txt`).report).filter((f) => f.severity === 'error').map((f) => f.ruleId);
 
   it('2023: the printed review totals (0 against 10 + 1 and 5) fail R-01 and R-03; the import notes both', () => {
     expect(errors(2023)).toEqual(expect.arrayContaining(['R-01', 'R-03']));
     expect(errors(2023)).not.toContain('R-02');
-    const notes = importFile(`${REFERENCE}/published/hongze-gov-2023.txt`).importReport.assumptions.map((a) => a['zh-CN']);
+    const notes = importFile(`${FIXTURES}/hongze-gov-2023.txt`).importReport.assumptions.map((a) => a['zh-CN']);
     expect(notes.filter((n) => n.includes('原表印 0'))).toHaveLength(2);
   });
 
@@ -129,7 +130,7 @@ describe('checking the imported 洪泽 reports', () => {
 });
 
 describe('seed 004: a web copy in traditional characters with pinyin junk', () => {
-  const path = `${REFERENCE}/004_4d7b91a10315bc31.txt`;
+  const path = `${FIXTURES}/seed-004-ruian-2021.txt`;
   const result = importFile(path);
   const { report, importReport } = result;
 
@@ -160,7 +161,7 @@ describe('seed 004: a web copy in traditional characters with pinyin junk', () =
 });
 
 describe('seed 002: a gov-2008 report with a merged outline', () => {
-  const path = `${REFERENCE}/002_fa40b4f9f2c43c8b.txt`;
+  const path = `${FIXTURES}/seed-002-ankang-2015.txt`;
   const result = importFile(path);
   const { report, importReport } = result;
 
