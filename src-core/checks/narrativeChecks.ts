@@ -2,6 +2,7 @@ import { META_FIELD_LABELS } from '../i18n/coreMessages.js';
 import { localize, type Locale } from '../i18n/locale.js';
 import { formatScaled } from '../report/cellValue.js';
 import { isLexicalEmpty, lexicalToPlainText } from '../report/lexicalText.js';
+import { isMergedAway, tagHasText } from '../report/reportOutline.js';
 import type { Template } from '../template/loadTemplate.js';
 import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
@@ -25,6 +26,10 @@ export class SectionTexts {
     return text;
   }
 
+  get report(): ReportCells['report'] {
+    return this.cells.report;
+  }
+
   isEmpty(sectionId: string): boolean {
     return isLexicalEmpty(this.cells.report.sections[sectionId]);
   }
@@ -43,7 +48,10 @@ function sectionFinding(rule: RuleDef, template: Template, sectionId: string, lo
 
 /** N-01 (信息处理费), O-06 (收费、减免): every keyword group must be present in the section. */
 export function checkSectionMentions(rule: Rule<'sectionMentions'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
-  const text = texts.text(rule.section);
+  // A merged gov-2008 outline covers the section's items elsewhere: read the sections they are tagged to.
+  const tags = texts.report.outline?.art32Tags ?? {};
+  const elsewhere = isMergedAway(template, texts.report, rule.section) ? (template.sectionById.get(rule.section)?.art32Items ?? []).map((item) => tags[String(item)]?.sectionId ?? rule.section) : [];
+  const text = [rule.section, ...elsewhere].map((id) => texts.text(id)).join('\n');
   const missing = rule.groups.filter((group) => !group.some((k) => text.includes(k))).map((group) => group[0] ?? '');
   if (missing.length > 0) out.push(sectionFinding(rule, template, rule.section, locale, { missing: missing.join('、') }, missing.join('、'), null));
 }
@@ -94,16 +102,25 @@ export function checkStatisticsPeriod(rule: Rule<'statisticsPeriod'>, template: 
   out.push(sectionFinding(rule, template, rule.section, locale, { expected, actual: actual ?? '—', year }, expected, actual));
 }
 
-/** C-01: required sections must have text. */
+/** C-01: required sections must have text (a gov-2008 section whose items a merged outline covers elsewhere is not expected to). */
 export function checkRequiredSections(rule: Rule<'requiredSections'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const section of template.sections) {
+    if (isMergedAway(template, texts.report, section.id)) continue;
     if (section.required && section.textRequired && texts.isEmpty(section.id)) out.push(sectionFinding(rule, template, section.id, locale, {}));
   }
 }
 
-/** O-05: each Art. 32 item of the 2008 regulation is covered by a non-empty tagged section. */
+/**
+ * O-05: each Art. 32 item of the 2008 regulation is covered by a non-empty part of the report: the
+ * place the report's outline tags it to (merged outline), else the format's section for the item.
+ */
 export function checkItemCoverage(rule: Rule<'itemCoverage'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const { item, label } of rule.items) {
+    const tag = texts.report.outline?.art32Tags?.[String(item)];
+    if (tag) {
+      if (!tagHasText(texts.report, tag)) out.push(sectionFinding(rule, template, tag.sectionId, locale, { item, label }, label, null));
+      continue;
+    }
     const tagged = template.sections.filter((s) => s.art32Items?.includes(item));
     if (tagged.some((s) => !texts.isEmpty(s.id))) continue;
     const [first] = tagged;

@@ -132,6 +132,16 @@ function checkStructure(report: Report, template: Template): Refusal | undefined
       return fail('structure', `报告含有格式“${template.id}”中没有的部分“${sectionId}”。`, `The report has a section "${sectionId}" that format "${template.id}" does not define.`, `$.sections.${sectionId}`);
     }
   }
+  for (const [item, tag] of Object.entries(report.outline?.art32Tags ?? {})) {
+    if (!template.sectionById.has(tag.sectionId)) {
+      return fail('structure', `报告把第三十二条第（${item}）项标在格式“${template.id}”中没有的部分“${tag.sectionId}”。`, `The report tags Art. 32 item ${item} to a section "${tag.sectionId}" that format "${template.id}" does not define.`, `$.outline.art32Tags.${item}.sectionId`);
+    }
+  }
+  for (const sectionId of Object.keys(report.outline?.headings ?? {})) {
+    if (!template.sectionById.has(sectionId)) {
+      return fail('structure', `报告为格式“${template.id}”中没有的部分“${sectionId}”设了标题。`, `The report words a heading for a section "${sectionId}" that format "${template.id}" does not define.`, `$.outline.headings.${sectionId}`);
+    }
+  }
   for (const [tableId, rows] of Object.entries(report.tables)) {
     const model = template.tableModels.get(tableId);
     if (!model) return fail('structure', `报告含有格式“${template.id}”中没有的表格“${tableId}”。`, `The report has a table "${tableId}" that format "${template.id}" does not define.`, `$.tables.${tableId}`);

@@ -82,6 +82,21 @@ export const reportMetaSchema = z.strictObject({
   signatureDate: isoDate.optional().describe('成文日期'),
 });
 
+const art32TagSchema = z.strictObject({
+  sectionId: z.string().min(1),
+  subHeading: z.string().min(1).max(REPORT_LIMITS.factChars).optional().describe('the sub-heading inside the section that covers the item, e.g. （三）政府信息公开收费的情况'),
+});
+
+/**
+ * A report's own outline where it departs from the format (gov-2008 merged outlines, formats.md §4):
+ * its heading wording per section and, for each Art. 32 item, the section (and sub-heading) covering it.
+ * Absent for reports that follow the format's outline; no migration needed.
+ */
+export const outlineSchema = z.strictObject({
+  headings: z.record(z.string(), z.string().min(1).max(REPORT_LIMITS.factChars)).optional().describe('section id → the heading as the report words it'),
+  art32Tags: z.record(z.string().regex(/^[1-6]$/, 'an Art. 32 item number 1–6'), art32TagSchema).optional().describe('Art. 32 item → where the report covers it'),
+});
+
 const reportShape = z.strictObject({
   $schema: z.string().max(REPORT_LIMITS.factChars).optional(),
   schemaVersion: z.number().int().min(1),
@@ -90,6 +105,7 @@ const reportShape = z.strictObject({
   sections: z.record(z.string(), lexicalStateSchema),
   tables: z.record(z.string(), z.record(z.string(), z.record(z.string(), cellValue))),
   cellUnits: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string().max(REPORT_LIMITS.cellTextChars)))).optional(),
+  outline: outlineSchema.optional(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
@@ -105,4 +121,6 @@ export type Report = z.infer<typeof reportSchema>;
 export type ReportMeta = z.infer<typeof reportMetaSchema>;
 export type LexicalState = z.infer<typeof lexicalStateSchema>;
 export type TableValues = Report['tables'];
+export type ReportOutline = z.infer<typeof outlineSchema>;
+export type Art32Tag = z.infer<typeof art32TagSchema>;
 export type UnitType = z.infer<typeof unitTypeSchema>;

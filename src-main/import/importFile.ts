@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path';
 import { recognizeReport, sourceFromText, type ImportResult, type Localized, type SourceDocument, type Template } from '../../src-core/index.js';
-import { toSimplified } from './chineseConversion.js';
 import { readSourceFile } from './readSourceFile.js';
 import { readTextSource } from './readTextSource.js';
 
@@ -31,7 +30,7 @@ export async function importFile(path: string, templates: ReadonlyMap<string, Te
   const read = await readSource(path, options);
   if (!read.ok) return read;
   options.onProgress?.('recognize');
-  return recognizeReport(read.source, templates, { ...(options.templateId ? { templateId: options.templateId } : {}), toSimplified });
+  return recognizeReport(read.source, templates, options.templateId ? { templateId: options.templateId } : {});
 }
 
 async function readSource(path: string, options: ImportOptions): Promise<{ ok: true; source: SourceDocument } | { ok: false; message: Localized }> {

@@ -1,0 +1,76 @@
+import type { TableModel } from '../template/tableModel.js';
+import type { RowDef } from '../template/templateSchema.js';
+import { labelKey, labelSimilarity } from './normalizeText.js';
+import type { CandidateRow } from './tableRows.js';
+
+export interface RowMatch {
+  row: RowDef;
+  candidate: CandidateRow;
+  /** How well the labels agree, 0–1 (1 for an unlabelled single-row table matched by its count). */
+  similarity: number;
+}
+
+const MIN_SIMILARITY = 0.45;
+
+/** The columns of a row that hold data, in print order. */
+export function dataColumnsOf(model: TableModel, row: RowDef): string[] {
+  return (model.blockOfRow(row.id)?.columns ?? []).filter((c) => c.kind === 'input' || c.kind === 'computed').map((c) => c.id);
+}
+
+/** A candidate's label readings: its own label, with the label lines above it, each also without group labels. */
+function labelVariants(candidate: CandidateRow, groupKeys: readonly string[]): string[] {
+  const readings = [labelKey(candidate.ownLabel), labelKey(candidate.pendingLabel + candidate.ownLabel)];
+  const stripped = readings.map((key) => groupKeys.reduce((k, g) => (k !== g ? k.replaceAll(g, '') : k), key));
+  return [...new Set([...readings, ...stripped])].filter((k) => k !== '');
+}
+
+function score(model: TableModel, row: RowDef, candidate: CandidateRow, groupKeys: readonly string[]): number {
+  const expected = dataColumnsOf(model, row).length;
+  const target = labelKey(row.label ?? '');
+  if (target === '') return candidate.values.length === expected ? 1 : -Infinity;
+  const similarity = Math.max(0, ...labelVariants(candidate, groupKeys).map((v) => labelSimilarity(target, v)));
+  return similarity < MIN_SIMILARITY ? -Infinity : similarity;
+}
+
+/**
+ * Aligns the format's value rows with the source's rows of numbers, both in print order, so that
+ * the summed label similarity is greatest (an edit-distance alignment): a misprinted label, a row
+ * the source lacks or an extra source row do not shift the rows after them.
+ */
+export function alignRows(model: TableModel, candidates: readonly CandidateRow[]): RowMatch[] {
+  const rows = model.def.blocks.flatMap((b) => b.rows.filter((r) => r.kind !== 'group'));
+  const groupKeys = model.def.blocks.flatMap((b) => b.rows.filter((r) => r.kind === 'group').map((r) => labelKey(r.label ?? ''))).filter((k) => k !== '');
+  const n = rows.length;
+  const m = candidates.length;
+  const scores = rows.map((row) => candidates.map((c) => score(model, row, c, groupKeys)));
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const pair = scores[i - 1]![j - 1]!;
+      best[i]![j] = Math.max(best[i - 1]![j]!, best[i]![j - 1]!, pair === -Infinity ? -Infinity : best[i - 1]![j - 1]! + pair);
+    }
+  }
+  const matches: RowMatch[] = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const pair = scores[i - 1]![j - 1]!;
+    if (pair !== -Infinity && best[i]![j] === best[i - 1]![j - 1]! + pair) {
+      matches.unshift({ row: rows[i - 1]!, candidate: candidates[j - 1]!, similarity: Math.min(1, pair) });
+      i--;
+      j--;
+    } else if (best[i]![j] === best[i - 1]![j]) i--;
+    else j--;
+  }
+  return matches;
+}
+
+/** The group label a candidate's own label names exactly (（六）其他处理 printed as one row, the 2019 layout). */
+export function groupNamedBy(model: TableModel, candidate: CandidateRow): RowDef | undefined {
+  const key = labelKey(candidate.ownLabel || candidate.pendingLabel);
+  const groups = model.def.blocks.flatMap((b) => b.rows).filter((r) => r.kind === 'group');
+  return groups.find((group) => {
+    const own = labelKey(group.label ?? '');
+    // Merged labels of enclosing groups (三、本年度办理结果) may stand in the same row.
+    const rest = groups.reduce((k, other) => (other === group ? k : k.replaceAll(labelKey(other.label ?? ''), '')), key);
+    return own !== '' && rest === own;
+  });
+}
