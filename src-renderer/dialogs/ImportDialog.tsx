@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { cellPlaceVars, checkReport, countBySeverity, sectionName, type Template } from '../../src-core/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { cellPlaceVars, checkReport, countBySeverity, sectionName, type Localized, type Template } from '../../src-core/index.js';
 import type { IpcResponse } from '../../src-main/ipc/contract.js';
 import { useI18n } from '../i18n/i18n.js';
 import { drs } from '../api.js';
@@ -17,7 +17,9 @@ export function ImportDialog({ path, templates, onClose }: { path: string | null
   const { t, locale } = useI18n();
   const [stage, setStage] = useState<'read' | 'recognize' | null>('read');
   const [imported, setImported] = useState<Imported | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Localized | null>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
 
   useEffect(() => drs.onCommand((command) => command.type === 'importProgress' && setStage(command.stage)), []);
   useEffect(() => {
@@ -25,16 +27,15 @@ export function ImportDialog({ path, templates, onClose }: { path: string | null
     void drs.importReport(path ? { path } : {}).then((answer) => {
       if (!live) return;
       setStage(null);
-      if (!answer.ok) return setFailure(answer.error.message[locale]);
-      if (answer.value.status === 'cancelled') return onClose();
-      if (answer.value.status === 'failed') return setFailure(answer.value.reason[locale]);
+      if (!answer.ok) return setFailure(answer.error.message);
+      if (answer.value.status === 'cancelled') return onCloseRef.current();
+      if (answer.value.status === 'failed') return setFailure(answer.value.reason);
       setImported(answer.value);
     });
     return () => {
       live = false;
     };
-    // The import runs once per dialog; the language may change under it without re-reading the file.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The import runs once per file; a change of language shows the same result in the other language.
   }, [path]);
 
   const template = imported ? templates.get(imported.report.templateId) : undefined;
@@ -53,7 +54,7 @@ export function ImportDialog({ path, templates, onClose }: { path: string | null
       <Modal title={t('importTitle')} onClose={onClose} testId="import-dialog">
         {failure !== null ? (
           <p className="error-text" role="alert" data-testid="import-failure">
-            {failure}
+            {failure[locale]}
           </p>
         ) : (
           <p role="status" data-testid="import-progress">

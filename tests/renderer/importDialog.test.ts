@@ -25,7 +25,11 @@ describe('importing an existing report in the app', () => {
       await h.page.screenshot({ path: 'test-results/import-dialog.png' });
       await h.page.getByTestId('import-accept').click();
       await h.page.locator('[data-section="review"]').click();
-      await expect.poll(() => h.page.locator('[data-cell="gov-2021.review|count|rv_upheld"]').textContent()).toBe('10');
+      await expect.poll(() => h.page.locator('[data-cell="gov-2021.review|count|rv_upheld"]').inputValue()).toBe('10');
+      // The printed total stays as printed, marked as the error it is.
+      expect(await h.page.locator('[data-cell="gov-2021.review|count|rv_total"]').inputValue()).toBe('0');
+      expect(await h.page.locator('[data-cell="gov-2021.review|count|rv_total"]').getAttribute('aria-invalid')).toBe('true');
+      await h.page.screenshot({ path: 'test-results/import-accepted-review.png' });
       expect(h.window.dirty).toBe(true);
       expect(statSync(HONGZE_2023).mtimeMs).toBe(before);
     } finally {
