@@ -30,6 +30,8 @@ export interface DocCell {
   bold: boolean;
   /** Cells the format leaves blank are shaded grey. */
   shaded: boolean;
+  /** The cell's text broken into the lines every export prints. */
+  lines: string[];
 }
 
 export interface DocTableRow {
@@ -46,6 +48,13 @@ export interface DocTable {
   rows: DocTableRow[];
   /** How many leading rows repeat on every page the table spans. */
   repeatHeaderRows: number;
+  /** Height of each row in points, tall enough for its cells' lines. */
+  rowHeights: number[];
+  /**
+   * Rows that open a group kept on one page: the table's start (header rows and its first two data
+   * rows) and each block caption with its header and first two rows. Maps first row → rows in the group.
+   */
+  keepTogether: Map<number, number>;
   notes: string[];
 }
 
