@@ -34,12 +34,15 @@ export interface RunAtom extends Atom {
 
 /**
  * The width every export reserves for an atom: on the character grid a full-width character is one
- * grid cell; elsewhere one em. Latin text gets its rounded-up estimate. One measure for PDF, DOCX
+ * grid cell and Latin text whole cells; elsewhere one em, and Latin text its rounded-up estimate. One measure for PDF, DOCX
  * and the page preview keeps their line breaks and page breaks the same.
  */
 export function atomWidth(text: string, size: number, grid: boolean): number {
-  if (isWide(text)) return grid ? CHAR_PITCH_PT * (size / SIZES.body) : size;
-  return [...text].reduce((sum, ch) => sum + (isWide(ch) ? size : latinEm(ch) * size), 0);
+  const cell = CHAR_PITCH_PT * (size / SIZES.body);
+  if (isWide(text)) return grid ? cell : size;
+  const natural = [...text].reduce((sum, ch) => sum + (isWide(ch) ? size : latinEm(ch) * size), 0);
+  // On the character grid a word or number takes whole cells, as Word, WPS and LibreOffice set it.
+  return grid ? Math.max(1, Math.ceil(natural / cell - 0.1)) * cell : natural;
 }
 
 export function textAtoms(runs: readonly TextRun[], size: number, grid: boolean): RunAtom[] {

@@ -3,7 +3,6 @@ import {
   CELL_PAD_PT,
   CHAR_PITCH_PT,
   FIRST_LINE_INDENT,
-  isWide,
   joinsPrevious,
   LINE_PITCH_PT,
   MM_TO_PT,
@@ -245,9 +244,8 @@ class Layout {
 
   private drawAtom(atom: PlacedAtom, x: number, baseline: number, size: number): void {
     if (atom.space || atom.text === '\n') return;
-    // Full-width characters sit centred in their grid cell (the grid pitch is a little under 1 em);
-    // Latin text starts at its slot, which is measured a little wider than it draws.
-    const dx = isWide(atom.text) ? (atom.width - this.fonts.width(atom.font, atom.text, size)) / 2 : 0;
+    // Every atom sits centred in the grid cells the pagination gave it.
+    const dx = (atom.width - this.fonts.width(atom.font, atom.text, size)) / 2;
     this.draw(atom.text, atom.font, x + dx, baseline, size, atom.bold);
   }
 
