@@ -30,6 +30,8 @@ export interface DocCell {
   bold: boolean;
   /** Cells the format leaves blank are shaded grey. */
   shaded: boolean;
+  /** A column heading (caption or header), a row label, or neither (a value, a unit, a blank). */
+  heading: 'col' | 'row' | null;
   /** The cell's text broken into the lines every export prints. */
   lines: string[];
 }

@@ -26,7 +26,7 @@ export function columnWidths(model: TableModel): number[] {
 }
 
 function cell(text: string, col: number, options: Partial<DocCell> = {}): DocCell {
-  return { text, col, rowspan: 1, colspan: 1, align: 'center', bold: false, shaded: false, lines: [], ...options };
+  return { text, col, rowspan: 1, colspan: 1, align: 'center', bold: false, shaded: false, heading: null, lines: [], ...options };
 }
 
 const spanWidthPt = (widths: number[], c: { col: number; colspan: number }) => widths.slice(c.col, c.col + c.colspan).reduce((a, b) => a + b, 0) * MM_TO_PT;
@@ -134,6 +134,7 @@ export function buildDocTable(model: TableModel, report: Report): DocTable {
         bold: c.kind === 'caption' || c.kind === 'header',
         shaded: c.kind === 'blank',
         align: c.kind === 'label' && c.rowspan === 1 ? 'left' : 'center',
+        heading: c.kind === 'caption' || c.kind === 'header' ? 'col' : c.kind === 'label' ? 'row' : null,
       }),
     ),
   }));

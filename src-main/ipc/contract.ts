@@ -15,7 +15,7 @@ const finding = z.strictObject({
   actual: z.union([z.number(), z.string(), z.null()]),
   message: z.string(),
 });
-const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf']), path });
+const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf', 'html']), path });
 const backupInfo = z.strictObject({ id: z.string(), sourcePath: z.string(), savedAt: z.string(), size: z.number() });
 
 /**
@@ -61,7 +61,7 @@ export const IPC_CONTRACT = {
   setDocumentState: { request: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }), response: empty },
   closeWindow: { request: empty, response: empty },
   exportReport: {
-    request: z.strictObject({ report: reportSchema, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), draft: z.boolean(), folder: path.nullable() }),
+    request: z.strictObject({ report: reportSchema, formats: z.array(z.enum(['docx', 'pdf', 'html'])).min(1).max(3), draft: z.boolean(), folder: path.nullable() }),
     response: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('cancelled') }),
       z.strictObject({ status: z.literal('blocked'), errors: z.array(finding), warnings: z.array(finding) }),
@@ -101,7 +101,7 @@ export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs' | 'exportDocx' | 'e
 export type AppCommand =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'openFile'; path: string }
-  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number };
+  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'html' | 'write'; done: number; total: number };
 
 /** The API the page sees as `window.drs` (built by the preload, or by the test harness). */
 export type DrsApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>> } & {
