@@ -18,6 +18,8 @@ export * from './document/documentModel.js';
 export * from './document/tableLayout.js';
 export * from './document/buildDocumentModel.js';
 export * from './document/lineBreaking.js';
+export * from './document/textMeasure.js';
+export * from './document/pagination.js';
 export * from './report/cellInput.js';
 export * from './report/starterWording.js';
 export * from './report/reportOutline.js';

@@ -30,6 +30,10 @@ export interface DocCell {
   bold: boolean;
   /** Cells the format leaves blank are shaded grey. */
   shaded: boolean;
+  /** A column heading (caption or header), a row label, or neither (a value, a unit, a blank). */
+  heading: 'col' | 'row' | null;
+  /** The cell's text broken into the lines every export prints. */
+  lines: string[];
 }
 
 export interface DocTableRow {
@@ -46,18 +50,31 @@ export interface DocTable {
   rows: DocTableRow[];
   /** How many leading rows repeat on every page the table spans. */
   repeatHeaderRows: number;
+  /** Height of each row in points, tall enough for its cells' lines. */
+  rowHeights: number[];
+  /**
+   * Rows that open a group kept on one page: the table's start (header rows and its first two data
+   * rows) and each block caption with its header and first two rows. Maps first row → rows in the group.
+   */
+  keepTogether: Map<number, number>;
   notes: string[];
 }
 
-/** GB/T 9704: A4, margins 37/35/28/26 mm, 156 × 225 mm type area, 22 lines × 28 characters. */
+/**
+ * GB/T 9704: A4, margins 37/35/28 mm (top/bottom/left), 225 mm type height, 22 lines × 28 characters
+ * of 3号. The standard's 156 mm line is 2 mm short of 28 × 16 pt; Word squeezes the character grid to
+ * fit, but LibreOffice (and WPS builds based on its layout) give each character whole grid cells and
+ * fall to 14 characters a line. So the line is 158.2 mm (right margin 23.8 mm): 28 characters at
+ * full 3号 in every program, the binding margin unchanged.
+ */
 export const PAGE = {
   widthMm: 210,
   heightMm: 297,
   marginTopMm: 37,
   marginBottomMm: 35,
   marginLeftMm: 28,
-  marginRightMm: 26,
-  typeWidthMm: 156,
+  marginRightMm: 23.8,
+  typeWidthMm: 158.2,
   typeHeightMm: 225,
   linesPerPage: 22,
   charsPerLine: 28,

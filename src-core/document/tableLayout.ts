@@ -1,7 +1,8 @@
 import { formatScaled, parseCell } from '../report/cellValue.js';
 import type { Report } from '../report/reportSchema.js';
 import type { TableModel } from '../template/tableModel.js';
-import { PAGE, SIZES, type DocCell, type DocTable, type DocTableRow } from './documentModel.js';
+import { MM_TO_PT, PAGE, SIZES, type DocCell, type DocTable, type DocTableRow } from './documentModel.js';
+import { CELL_PAD_PT, cellLines, TABLE_LINE_PT } from './textMeasure.js';
 
 const CHAR_MM = (SIZES.table * 25.4) / 72;
 /** A label column is at least four characters wide. */
@@ -25,7 +26,39 @@ export function columnWidths(model: TableModel): number[] {
 }
 
 function cell(text: string, col: number, options: Partial<DocCell> = {}): DocCell {
-  return { text, col, rowspan: 1, colspan: 1, align: 'center', bold: false, shaded: false, ...options };
+  return { text, col, rowspan: 1, colspan: 1, align: 'center', bold: false, shaded: false, heading: null, lines: [], ...options };
+}
+
+const spanWidthPt = (widths: number[], c: { col: number; colspan: number }) => widths.slice(c.col, c.col + c.colspan).reduce((a, b) => a + b, 0) * MM_TO_PT;
+
+/** Each row as tall as its tallest cell; a merged cell taller than its rows makes its last row taller. */
+function rowHeights(rows: DocTableRow[]): number[] {
+  const need = (c: DocCell) => Math.max(1, c.lines.length) * TABLE_LINE_PT + 2 * CELL_PAD_PT;
+  const heights = rows.map((row) => Math.max(TABLE_LINE_PT + 2 * CELL_PAD_PT, ...row.cells.filter((c) => c.rowspan === 1).map(need)));
+  rows.forEach((row, r) => {
+    for (const c of row.cells.filter((c) => c.rowspan > 1)) {
+      const short = need(c) - heights.slice(r, r + c.rowspan).reduce((a, b) => a + b, 0);
+      if (short > 0) heights[r + c.rowspan - 1]! += short;
+    }
+  });
+  return heights;
+}
+
+/**
+ * The groups of rows that must share a page: a run of caption and header rows with the first two
+ * data rows under it (fewer if its block has fewer). A table's header is never left at a page foot.
+ */
+function keepTogetherGroups(grid: GridRow[]): Map<number, number> {
+  const headerLike = (row: GridRow) => row.cells.every((c) => c.kind === 'caption' || c.kind === 'header' || c.kind === 'blank');
+  const groups = new Map<number, number>();
+  for (let r = 0; r < grid.length; r++) {
+    if (!headerLike(grid[r]!) || (r > 0 && headerLike(grid[r - 1]!))) continue;
+    let end = r;
+    while (end < grid.length && headerLike(grid[end]!)) end++;
+    for (let data = 0; data < 2 && end < grid.length && !headerLike(grid[end]!); data++) end++;
+    groups.set(r, end - r);
+  }
+  return groups;
 }
 
 /** The printed text of a stored value: counts and amounts as typed, "/" kept, empty stays empty. */
@@ -91,6 +124,7 @@ export function tableGrid(model: TableModel): GridRow[] {
 /** Lays a template table out as the printed grid: captions, merged header cells, labels, values. */
 export function buildDocTable(model: TableModel, report: Report): DocTable {
   const grid = tableGrid(model);
+  const widths = columnWidths(model);
   const rows: DocTableRow[] = grid.map((row) => ({
     header: row.header,
     cells: row.cells.map((c) =>
@@ -100,9 +134,11 @@ export function buildDocTable(model: TableModel, report: Report): DocTable {
         bold: c.kind === 'caption' || c.kind === 'header',
         shaded: c.kind === 'blank',
         align: c.kind === 'label' && c.rowspan === 1 ? 'left' : 'center',
+        heading: c.kind === 'caption' || c.kind === 'header' ? 'col' : c.kind === 'label' ? 'row' : null,
       }),
     ),
   }));
+  for (const c of rows.flatMap((r) => r.cells)) c.lines = c.text === '' ? [] : cellLines(c.text, spanWidthPt(widths, c), c.align === 'center');
   const notes: string[] = [];
   for (const [rowId, cols] of Object.entries(report.cellUnits?.[model.def.id] ?? {})) {
     for (const [colId, unit] of Object.entries(cols)) {
@@ -111,5 +147,5 @@ export function buildDocTable(model: TableModel, report: Report): DocTable {
     }
   }
   const repeatHeaderRows = Math.max(0, rows.findIndex((r) => !r.header));
-  return { id: model.def.id, title: model.def.title, columnWidths: columnWidths(model), rows, repeatHeaderRows, notes };
+  return { id: model.def.id, title: model.def.title, columnWidths: widths, rows, repeatHeaderRows, rowHeights: rowHeights(rows), keepTogether: keepTogetherGroups(grid), notes };
 }

@@ -8,8 +8,9 @@ const TEXT = {
   drs new [--template ID] [--year YYYY] --org 机关全称 [--unit-type people_government|department|other] [--rulemaking] -o 文件.drs
                                          新建报告（填入标准表述）
   drs validate 文件.drs… [--json]        检查报告；无错误退出码 0，有错误 1，文件无法读取 2
-  drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--draft]
-                                         导出 Word / PDF（不指定时两种都导出到报告所在文件夹）；
+  drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--pdfa] [--draft]
+                                         导出 Word / PDF / 网页（不指定时导出 Word 和 PDF 到报告所在文件夹）；
+                                         --html 另写出仅含正文的“输出.body.html”供网站编辑器粘贴；--pdfa 写 PDF/A-2b 存档格式；
                                          有错误的报告只能加 --draft 导出为草稿
   drs import 文件 -o 输出.drs [--template ID] [--json]
                                          导入已有报告（Word .docx/.doc/.wps、网页 .html、PDF、文本 .txt/.md），
@@ -20,8 +21,9 @@ const TEXT = {
   drs new [--template ID] [--year YYYY] --org NAME [--unit-type people_government|department|other] [--rulemaking] -o FILE.drs
                                          create a report with the standard wording
   drs validate FILE.drs… [--json]        check reports; exit 0 without errors, 1 with errors, 2 if a file cannot be read
-  drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--draft]
-                                         export Word / PDF (both, next to the report, when neither is named);
+  drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--html OUT.html] [--pdfa] [--draft]
+                                         export Word / PDF / web page (Word and PDF next to the report when none is named);
+                                         --html also writes OUT.body.html, the body alone for a website's editor; --pdfa writes PDF/A-2b;
                                          a report with errors exports only as a draft (--draft)
   drs import FILE -o OUT.drs [--template ID] [--json]
                                          import an existing report (Word .docx/.doc/.wps, web page .html, PDF, text .txt/.md),

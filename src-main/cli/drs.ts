@@ -38,6 +38,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   docx: { type: 'string' },
   pdf: { type: 'string' },
+  html: { type: 'string' },
+  pdfa: { type: 'boolean' },
   draft: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -147,11 +149,12 @@ function readReport(file: string, templates: ReadonlyMap<string, Template>, loca
 
 async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   const { report, template } = readReport(file, templates, locale, t);
-  const both = values.docx === undefined && values.pdf === undefined;
+  const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);
   const pdfPath = values.pdf ?? (both ? join(folder, defaultExportName(template, report, 'pdf')) : undefined);
-  const result = await new Exporter().exportReport({ report, template, draft: values.draft === true, locale, ...(docxPath ? { docxPath } : {}), ...(pdfPath ? { pdfPath } : {}) });
+  const paths = { ...(docxPath ? { docxPath } : {}), ...(pdfPath ? { pdfPath } : {}), ...(values.html ? { htmlPath: values.html } : {}) };
+  const result = await new Exporter().exportReport({ report, template, draft: values.draft === true, pdfArchival: values.pdfa === true, locale, ...paths });
   if (result.status === 'blocked') {
     for (const f of result.errors) io.err(`  ${t('error')} [${f.ruleId}] ${f.message}`);
     io.err(t('exportBlocked', { errors: result.errors.length }));

@@ -13,20 +13,25 @@ import { OFFICIAL_DOCX_FONTS, renderDocx } from './docx/renderDocx.js';
 import { FontResolver, type FontPreferences } from './fonts/FontResolver.js';
 import { FontSet } from './pdf/fontSet.js';
 import { renderPdf } from './pdf/renderPdf.js';
+import { renderHtml } from './html/renderHtml.js';
 
-export type ExportFormat = 'docx' | 'pdf';
+export type ExportFormat = 'docx' | 'pdf' | 'html';
 
 export interface ExportRequest {
   report: Report;
   template: Template;
   docxPath?: string;
   pdfPath?: string;
+  /** The web page; its body alone (for a website's editor) is written next to it as `….body.html`. */
+  htmlPath?: string;
+  /** Write the PDF as PDF/A-2b, for archiving. */
+  pdfArchival?: boolean;
   /** Export although the report has errors, marked 草稿 on every page. */
   draft: boolean;
   fonts?: FontPreferences;
   locale?: Locale;
   now?: Date;
-  onProgress?: (progress: { stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number }) => void;
+  onProgress?: (progress: { stage: 'check' | 'docx' | 'pdf' | 'html' | 'write'; done: number; total: number }) => void;
 }
 
 export type ExportResult =
@@ -36,6 +41,11 @@ export type ExportResult =
 
 export function defaultExportName(template: Template, report: Report, format: ExportFormat): string {
   return `${exportBaseName(template, report)}.${format}`;
+}
+
+/** 报告.html → 报告.body.html: the page's body alone, for pasting into a website's editor. */
+export function htmlFragmentPath(htmlPath: string): string {
+  return htmlPath.replace(/(\.html?)?$/i, '.body.html');
 }
 
 function writeFailure(error: unknown, path: string): Localized {
@@ -81,13 +91,20 @@ export class Exporter {
     }
     if (request.pdfPath) {
       const fontSet = new FontSet(fonts(), this.fonts);
-      const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }));
+      const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }), { archival: request.pdfArchival === true });
       outputs.push({ format: 'pdf', path: request.pdfPath, data });
       notes.push(...fonts().substitutions);
       if (fontSet.missing.size > 0) {
         const chars = [...fontSet.missing].join(' ');
         notes.push({ 'zh-CN': `以下字符在所有可用字体中都没有字形，PDF 中已省略：${chars}`, en: `No available font has these characters; they were left out of the PDF: ${chars}` });
       }
+    }
+    if (request.htmlPath) {
+      progress({ stage: 'html', done: 0, total: 1 });
+      const html = renderHtml(model);
+      outputs.push({ format: 'html', path: request.htmlPath, data: Buffer.from(html.page, 'utf8') });
+      outputs.push({ format: 'html', path: htmlFragmentPath(request.htmlPath), data: Buffer.from(html.fragment, 'utf8') });
+      progress({ stage: 'html', done: 1, total: 1 });
     }
     const written: { format: ExportFormat; path: string }[] = [];
     for (const [i, output] of outputs.entries()) {

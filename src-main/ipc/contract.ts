@@ -15,7 +15,7 @@ const finding = z.strictObject({
   actual: z.union([z.number(), z.string(), z.null()]),
   message: z.string(),
 });
-const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf']), path });
+const exportedFile = z.strictObject({ format: z.enum(['docx', 'pdf', 'html']), path });
 const cellRef = { tableId: z.string(), rowId: z.string(), colId: z.string() };
 /** The import report (src-core/import/importResult.ts) as it crosses to the page. */
 const importReportSchema = z.strictObject({
@@ -75,7 +75,7 @@ export const IPC_CONTRACT = {
   setDocumentState: { request: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }), response: empty },
   closeWindow: { request: empty, response: empty },
   exportReport: {
-    request: z.strictObject({ report: reportSchema, formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2), draft: z.boolean(), folder: path.nullable() }),
+    request: z.strictObject({ report: reportSchema, formats: z.array(z.enum(['docx', 'pdf', 'html'])).min(1).max(3), draft: z.boolean(), folder: path.nullable() }),
     response: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('cancelled') }),
       z.strictObject({ status: z.literal('blocked'), errors: z.array(finding), warnings: z.array(finding) }),
@@ -139,7 +139,7 @@ export type MenuCommand = 'new' | 'open' | 'import' | 'save' | 'saveAs' | 'expor
 export type AppCommand =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'openFile'; path: string }
-  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'write'; done: number; total: number }
+  | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'html' | 'write'; done: number; total: number }
   | { type: 'importProgress'; stage: 'read' | 'recognize' };
 
 /** The API the page sees as `window.drs` (built by the preload, or by the test harness). */

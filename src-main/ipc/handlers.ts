@@ -188,6 +188,7 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
         fonts: settings.get().fonts,
         ...(formats.includes('docx') ? { docxPath: freePath(target, defaultExportName(template, report, 'docx')) } : {}),
         ...(formats.includes('pdf') ? { pdfPath: freePath(target, defaultExportName(template, report, 'pdf')) } : {}),
+        ...(formats.includes('html') ? { htmlPath: freePath(target, defaultExportName(template, report, 'html')) } : {}),
         onProgress: (p) => services.window.notify({ type: 'exportProgress', ...p }),
       });
       if (result.status !== 'blocked') for (const f of result.files) grants.grant('exported', f.path);

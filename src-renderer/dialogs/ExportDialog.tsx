@@ -7,14 +7,15 @@ import { locationSection } from '../editor/findingPlaces.js';
 import { useDocument } from '../state/useDocument.js';
 import { Modal } from './Modal.js';
 
-export type ExportFormat = 'docx' | 'pdf';
+export type ExportFormat = 'docx' | 'pdf' | 'html';
+const FORMAT_LABEL = { docx: 'exportWord', pdf: 'exportPdf', html: 'exportHtml' } as const;
 type Result = IpcResponse<'exportReport'>;
 
 /** Word, PDF or both, into a folder; a report with errors exports only as a draft; progress, then the files. */
 export function ExportDialog({ initialFormats, onClose }: { initialFormats: ExportFormat[]; onClose: () => void }) {
   const { t, locale } = useI18n();
   const doc = useDocument();
-  const [formats, setFormats] = useState<ExportFormat[]>(initialFormats.length === 2 ? initialFormats : ['docx', 'pdf']);
+  const [formats, setFormats] = useState<ExportFormat[]>(initialFormats.length >= 2 ? initialFormats : ['docx', 'pdf']);
   const [progress, setProgress] = useState<{ stage: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,10 +99,10 @@ export function ExportDialog({ initialFormats, onClose }: { initialFormats: Expo
       ) : (
         <>
           <fieldset className="formats">
-            {(['docx', 'pdf'] as const).map((format) => (
+            {(['docx', 'pdf', 'html'] as const).map((format) => (
               <label key={format}>
                 <input type="checkbox" checked={formats.includes(format)} onChange={() => toggle(format)} />
-                {format === 'docx' ? t('exportWord') : t('exportPdf')}
+                {t(FORMAT_LABEL[format])}
               </label>
             ))}
           </fieldset>

@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   exportTitle: 'Export',
   exportWord: 'Word (.docx)',
   exportPdf: 'PDF (.pdf)',
+  exportHtml: 'Web page (.html, plus .body.html with the body alone for a website editor)',
   exportChooseFormat: 'Choose at least one format',
   exportStart: 'Choose a folder and export',
   exportHasErrors: 'The report still has {n} error(s); it can only be exported as a draft (watermarked 草稿).',

@@ -68,6 +68,7 @@ export const zhCN = {
   exportTitle: '导出',
   exportWord: 'Word（.docx）',
   exportPdf: 'PDF（.pdf）',
+  exportHtml: '网页（.html，另附仅正文的 .body.html 供网站编辑器粘贴）',
   exportChooseFormat: '请至少选择一种格式',
   exportStart: '选择文件夹并导出',
   exportHasErrors: '报告还有 {n} 个错误，只能导出为草稿（每页带“草稿”水印）。',

@@ -89,15 +89,18 @@ describe('the DOCX export of the gov-2021 sample', () => {
   });
 
   it('names the Chinese fonts for East-Asian text and Times New Roman for digits, and embeds none', () => {
-    for (const font of ['仿宋_GB2312', '黑体', '楷体_GB2312', '方正小标宋简体', '宋体']) expect(xml).toContain(`w:eastAsia="${font}"`);
-    expect(xml).toContain('w:ascii="Times New Roman"');
+    const styles = docxPart(docxPath, 'word/styles.xml');
+    for (const font of ['仿宋_GB2312', '黑体', '楷体_GB2312', '方正小标宋简体', '宋体']) expect(styles).toContain(`w:eastAsia="${font}"`);
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toContain('w:eastAsia="zh-CN"');
+    expect(docxPart(docxPath, 'word/fontTable.xml')).toContain('<w:charset w:val="86"/>');
     expect(docxParts(docxPath).some((p) => p.startsWith('word/fonts/'))).toBe(false);
     expect(docxPart(docxPath, 'word/settings.xml')).not.toContain('embedTrueTypeFonts');
   });
 
   it('is A4 with the GB/T 9704 margins and carries the report’s properties', () => {
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1349" w:bottom="1984" w:left="1587"/);
     const core = docxPart(docxPath, 'docProps/core.xml');
     expect(core).toContain('<dc:title>青川县公安局2025年政府信息公开工作年度报告</dc:title>');
     expect(core).toContain('<dc:creator>青川县公安局</dc:creator>');

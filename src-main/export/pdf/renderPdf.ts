@@ -1,53 +1,57 @@
 import PDFDocument from 'pdfkit';
 import {
-  breakLines,
+  CELL_PAD_PT,
+  CHAR_PITCH_PT,
+  FIRST_LINE_INDENT,
   joinsPrevious,
+  LINE_PITCH_PT,
   MM_TO_PT,
   PAGE,
+  paginate,
   SIZES,
-  splitAtoms,
-  type Atom,
+  TABLE_LINE_PT,
+  tableNoteLines,
+  textAtoms,
+  TYPE_HEIGHT_PT,
+  TYPE_WIDTH_PT,
+  type BlockPlacement,
   type DocBlock,
   type DocCell,
   type DocTable,
   type DocumentModel,
   type FontRole,
+  type RunAtom,
   type TextRun,
 } from '../../../src-core/index.js';
 import type { FontSet, PdfFont } from './fontSet.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-const TOP = PAGE.marginTopMm * MM_TO_PT;
-const LEFT = PAGE.marginLeftMm * MM_TO_PT;
-const TYPE_WIDTH = PAGE.typeWidthMm * MM_TO_PT;
-const TYPE_HEIGHT = PAGE.typeHeightMm * MM_TO_PT;
-const BOTTOM = TOP + TYPE_HEIGHT;
-/** 22 lines fill the 225 mm type area; 28 characters fill the 156 mm line. */
-const LINE_PITCH = TYPE_HEIGHT / PAGE.linesPerPage;
-const CHAR_PITCH = TYPE_WIDTH / PAGE.charsPerLine;
-const ASCENT = 0.88;
-const CELL_PAD = 3;
-const TABLE_LINE = SIZES.table * 1.3;
-
-interface PlacedAtom extends Atom {
+interface PlacedAtom extends RunAtom {
   font: PdfFont;
   bold: boolean;
-  /** A full-width character on the 28-per-line grid. */
-  grid: boolean;
 }
+
+const TOP = PAGE.marginTopMm * MM_TO_PT;
+const LEFT = PAGE.marginLeftMm * MM_TO_PT;
+const BOTTOM = TOP + TYPE_HEIGHT_PT;
+const ASCENT = 0.88;
 
 export interface PdfProgress {
   (done: number, total: number): void;
 }
 
-const isWide = (text: string) => /^[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\u3000-\u303F\u2014\u2018-\u201D\u2026]$/u.test(text);
+export interface PdfOptions {
+  /** Write PDF/A-2b (archival: fonts embedded, XMP metadata, sRGB output intent). */
+  archival?: boolean;
+}
 
 /**
- * Draws the document model as a PDF laid out per GB/T 9704: every body line on the 22-line grid,
- * tables with repeated header rows and unsplit rows, page numbers on the outer side.
+ * Draws the document model as a PDF laid out per GB/T 9704, page by page as the model's pagination
+ * says: every body line on the 22-line grid, tables with repeated header rows and unsplit rows,
+ * page numbers on the outer side, a bookmark for the title and each heading.
  */
-export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress: PdfProgress = () => undefined): Promise<Buffer> {
+export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress: PdfProgress = () => undefined, options: PdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -56,6 +60,7 @@ export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress
     pdfVersion: '1.7',
     lang: 'zh-CN',
     displayTitle: true,
+    ...(options.archival ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: model.meta.title,
       Author: model.meta.author,
@@ -73,9 +78,11 @@ export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress
     doc.on('error', reject);
   });
 
+  const pagination = paginate(model);
+  for (let p = 1; p < pagination.pageCount; p++) doc.addPage();
   const layout = new Layout(doc, fonts);
   model.blocks.forEach((block, index) => {
-    layout.block(block, model.blocks[index + 1]);
+    layout.block(block, pagination.blocks[index]!);
     onProgress(index + 1, model.blocks.length);
   });
   layout.finishPages(model.draft);
@@ -84,37 +91,53 @@ export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress
   return Buffer.concat(chunks);
 }
 
+interface Outline {
+  addItem(title: string, options?: { expanded?: boolean }): Outline;
+}
+
 class Layout {
-  /** The next free line slot on the current page (0…21). */
-  private slot = 0;
+  private readonly outlineRoot: Outline;
+  private outlineSection: Outline | undefined;
 
   constructor(
     private readonly doc: Doc,
     private readonly fonts: FontSet,
-  ) {}
+  ) {
+    this.outlineRoot = (doc as unknown as { outline: Outline }).outline;
+  }
 
-  block(block: DocBlock, next: DocBlock | undefined): void {
+  block(block: DocBlock, place: BlockPlacement): void {
     switch (block.kind) {
       case 'title':
-        return this.title(block.lines);
+        this.bookmark(0, block.text, place);
+        return this.centred(place, 'xiaobiaosong', SIZES.title);
       case 'heading1':
-        this.keepWithNext(next);
-        return this.paragraph([{ text: block.text }], 'hei', { indent: 2, justify: false });
+        this.bookmark(1, block.text, place);
+        return this.paragraph(place, [{ text: block.text }], 'hei', false);
       case 'heading2':
-        this.keepWithNext(next);
-        return this.paragraph(block.runs, 'kai', { indent: 2, justify: false });
+        this.bookmark(2, block.runs.map((r) => r.text).join(''), place);
+        return this.paragraph(place, block.runs, 'kai', false);
       case 'heading3':
-        this.keepWithNext(next);
-        return this.paragraph(block.runs.map((r) => ({ ...r, bold: true })), 'fangsong', { indent: 2, justify: false });
+        return this.paragraph(place, block.runs.map((r) => ({ ...r, bold: true })), 'fangsong', false);
       case 'paragraph':
-        return this.paragraph(block.runs, 'fangsong', { indent: 2, justify: true });
+        return this.paragraph(place, block.runs, 'fangsong', true);
       case 'listItem':
-        return this.paragraph([{ text: `${block.marker}` }, ...block.runs], 'fangsong', { indent: 2, justify: true });
+        return this.paragraph(place, [{ text: block.marker }, ...block.runs], 'fangsong', true);
       case 'table':
-        return this.table(block.table);
+        return this.table(block.table, place);
       case 'signature':
-        return this.signature(block.org, block.date);
+        return this.signature(block.org, block.date, place);
     }
+  }
+
+  /** The title and each level-1 and level-2 heading in the PDF's bookmarks (outline), nested. */
+  private bookmark(level: 0 | 1 | 2, title: string, place: BlockPlacement): void {
+    const page = place.at[0]?.page ?? place.page;
+    this.doc.switchToPage(page);
+    if (level === 0) this.outlineRoot.addItem(title);
+    else if (level === 1) {
+      this.outlineSection = this.outlineRoot.addItem(title, { expanded: true });
+    } else (this.outlineSection ?? this.outlineRoot).addItem(title);
   }
 
   /** Draws page numbers ("— N —", outer side) and, for a draft, the 草稿 watermark on every page. */
@@ -127,7 +150,7 @@ class Layout {
       const size = SIZES.pageNumber;
       const width = this.measure(label, 'song', size);
       const odd = (i + 1) % 2 === 1;
-      const x = odd ? LEFT + TYPE_WIDTH - size - width : LEFT + size;
+      const x = odd ? LEFT + TYPE_WIDTH_PT - size - width : LEFT + size;
       this.draw(label, font, x, BOTTOM + 7 * MM_TO_PT + size * ASCENT, size, false);
       if (draft) this.watermark('草稿');
     }
@@ -137,8 +160,8 @@ class Layout {
   private watermark(text: string): void {
     const size = 150;
     const hei = this.fonts.role('hei');
-    const cx = LEFT + TYPE_WIDTH / 2;
-    const cy = TOP + TYPE_HEIGHT / 2;
+    const cx = LEFT + TYPE_WIDTH_PT / 2;
+    const cy = TOP + TYPE_HEIGHT_PT / 2;
     const width = this.fonts.width(hei, text, size);
     this.doc.save();
     this.doc.translate(cx, cy).rotate(-45, { origin: [0, 0] });
@@ -152,108 +175,77 @@ class Layout {
     this.doc.fillOpacity(1).fillColor('black');
   }
 
-  private newPage(): void {
-    this.doc.addPage();
-    this.slot = 0;
+  private baseline(at: { page: number; slot: number }, size: number): number {
+    this.doc.switchToPage(at.page);
+    return TOP + at.slot * LINE_PITCH_PT + (LINE_PITCH_PT - size) / 2 + size * ASCENT;
   }
 
-  private lineTop(): number {
-    if (this.slot >= PAGE.linesPerPage) this.newPage();
-    return TOP + this.slot * LINE_PITCH;
-  }
-
-  /** A heading never ends a page: it needs the next line (or a table's header and first row) below it. */
-  private keepWithNext(next: DocBlock | undefined): void {
-    const needed = next?.kind === 'table' ? 1 + Math.ceil(this.tableStartHeight(next.table) / LINE_PITCH) : 2;
-    if (this.slot + needed > PAGE.linesPerPage && this.slot > 0) this.newPage();
-  }
-
-  private atoms(runs: TextRun[], role: FontRole, size: number, grid: boolean): PlacedAtom[] {
-    const placed: PlacedAtom[] = [];
-    for (const run of runs) {
-      for (const text of splitAtoms(run.text)) {
-        if (text === '\n') {
-          placed.push({ text, width: 0, space: false, font: this.fonts.role(role), bold: false, grid: false });
-          continue;
-        }
-        const font = this.fonts.fontFor(role, text);
-        if (!font) continue;
-        const wide = grid && isWide(text);
-        placed.push({ text, width: wide ? CHAR_PITCH * (size / SIZES.body) : this.fonts.width(font, text, size), space: /^\s$/.test(text), font, bold: run.bold === true, grid: wide });
-      }
-    }
-    return placed;
-  }
-
-  private paragraph(runs: TextRun[], role: FontRole, options: { indent: number; justify: boolean }): void {
-    const size = SIZES.body;
-    const indent = options.indent * CHAR_PITCH;
-    const lines = breakLines(this.atoms(runs, role, size, true), TYPE_WIDTH, TYPE_WIDTH - indent) as PlacedAtom[][];
-    lines.forEach((line, i) => {
-      const top = this.lineTop();
-      const start = LEFT + (i === 0 ? indent : 0);
-      const available = TYPE_WIDTH - (i === 0 ? indent : 0);
-      const natural = line.reduce((sum, a) => sum + a.width, 0);
-      const last = i === lines.length - 1;
-      const gaps = line.filter((a, k) => k > 0 && !joinsPrevious(line[k - 1]?.text, a.text)).length;
-      // Justify, but never open gaps wider than a character: such a line is set flush left instead.
-      const spread = options.justify && !last && gaps > 0 ? Math.max(0, (available - natural) / gaps) : 0;
-      const gap = spread <= CHAR_PITCH ? spread : 0;
-      let x = start;
-      line.forEach((atom, k) => {
-        if (k > 0 && !joinsPrevious(line[k - 1]?.text, atom.text)) x += gap;
-        this.drawAtom(atom, x, top + (LINE_PITCH - size) / 2 + size * ASCENT, size);
-        x += atom.width;
-      });
-      this.slot++;
+  /** Atoms as measured by the pagination, each with the font that has its glyphs. */
+  private placed(line: RunAtom[], runs: readonly TextRun[], role: FontRole): PlacedAtom[] {
+    return line.flatMap((atom) => {
+      const font = atom.text === '\n' ? this.fonts.role(role) : this.fonts.fontFor(role, atom.text);
+      return font ? [{ ...atom, font, bold: runs[atom.run]?.bold === true }] : [];
     });
   }
 
-  private title(lines: string[]): void {
-    const size = SIZES.title;
-    for (const text of lines) {
-      const line = this.atoms([{ text }], 'xiaobiaosong', size, false);
-      const width = line.reduce((sum, a) => sum + a.width, 0);
-      let x = LEFT + Math.max(0, (TYPE_WIDTH - width) / 2);
-      const top = this.lineTop();
-      for (const atom of line) {
-        this.drawAtom(atom, x, top + (LINE_PITCH - size) / 2 + size * ASCENT, size);
+  private paragraph(place: BlockPlacement, runs: readonly TextRun[], role: FontRole, justify: boolean): void {
+    const size = SIZES.body;
+    place.lines.forEach((atoms, i) => {
+      const line = this.placed(atoms, runs, role);
+      const indent = i === 0 ? FIRST_LINE_INDENT * CHAR_PITCH_PT : 0;
+      const available = TYPE_WIDTH_PT - indent;
+      const natural = line.reduce((sum, a) => sum + a.width, 0);
+      const last = i === place.lines.length - 1;
+      const gaps = line.filter((a, k) => k > 0 && !joinsPrevious(line[k - 1]?.text, a.text)).length;
+      // Justify, but never open gaps wider than a character: such a line is set flush left instead.
+      const spread = justify && !last && gaps > 0 ? Math.max(0, (available - natural) / gaps) : 0;
+      const gap = spread <= CHAR_PITCH_PT ? spread : 0;
+      const baseline = this.baseline(place.at[i]!, size);
+      let x = LEFT + indent;
+      line.forEach((atom, k) => {
+        if (k > 0 && !joinsPrevious(line[k - 1]?.text, atom.text)) x += gap;
+        this.drawAtom(atom, x, baseline, size);
         x += atom.width;
-      }
-      this.slot++;
-    }
-    this.slot++;
+      });
+    });
   }
 
-  private signature(org: string, date: string | null): void {
-    this.slot += 1;
+  /** Title lines, centred. */
+  private centred(place: BlockPlacement, role: FontRole, size: number): void {
+    place.lines.forEach((atoms, i) => {
+      const line = this.placed(atoms, [{ text: '' }], role);
+      const width = line.reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
+      this.drawLine(line, LEFT + Math.max(0, (TYPE_WIDTH_PT - width) / 2), this.baseline(place.at[i]!, size), size);
+    });
+  }
+
+  /** 署名 and 成文日期 on the right, the date four characters in, the organisation centred over it. */
+  private signature(org: string, date: string | null, place: BlockPlacement): void {
     const size = SIZES.body;
-    const right = LEFT + TYPE_WIDTH - 4 * CHAR_PITCH;
+    const right = LEFT + TYPE_WIDTH_PT - 4 * CHAR_PITCH_PT;
     const dateWidth = date ? this.measure(date, 'fangsong', size) : 0;
     const orgWidth = this.measure(org, 'fangsong', size);
     const center = date ? right - dateWidth / 2 : right - orgWidth / 2;
-    const lines: [string, number][] = [[org, Math.min(center - orgWidth / 2, right - orgWidth)]];
-    if (date) lines.push([date, right - dateWidth]);
-    for (const [text, x0] of lines) {
-      const top = this.lineTop();
-      let x = x0;
-      for (const atom of this.atoms([{ text }], 'fangsong', size, false)) {
-        this.drawAtom(atom, x, top + (LINE_PITCH - size) / 2 + size * ASCENT, size);
-        x += atom.width;
-      }
-      this.slot++;
+    const starts = [Math.min(center - orgWidth / 2, right - orgWidth), right - dateWidth];
+    place.lines.forEach((atoms, i) => this.drawLine(this.placed(atoms, [{ text: '' }], 'fangsong'), starts[i]!, this.baseline(place.at[i]!, size), size));
+  }
+
+  private drawLine(line: PlacedAtom[], x0: number, baseline: number, size: number): void {
+    let x = x0;
+    for (const atom of line) {
+      this.draw(atom.text, atom.font, x, baseline, size, atom.bold);
+      x += this.fonts.width(atom.font, atom.text, size);
     }
   }
 
   private measure(text: string, role: FontRole, size: number): number {
-    return this.atoms([{ text }], role, size, false).reduce((sum, a) => sum + a.width, 0);
+    return this.placed(textAtoms([{ text }], size, false), [{ text }], role).reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
   }
 
   private drawAtom(atom: PlacedAtom, x: number, baseline: number, size: number): void {
     if (atom.space || atom.text === '\n') return;
-    const advance = this.fonts.width(atom.font, atom.text, size);
-    // Full-width characters sit centred in their grid cell (the grid pitch is a little under 1 em).
-    const dx = atom.grid ? (atom.width - advance) / 2 : 0;
+    // Every atom sits centred in the grid cells the pagination gave it.
+    const dx = (atom.width - this.fonts.width(atom.font, atom.text, size)) / 2;
     this.draw(atom.text, atom.font, x + dx, baseline, size, atom.bold);
   }
 
@@ -264,55 +256,11 @@ class Layout {
     this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: bold });
   }
 
-  private cellLines(cell: DocCell, width: number): PlacedAtom[][] {
-    const atoms = this.atoms([{ text: cell.text, bold: cell.bold }], 'song', SIZES.table, false);
-    return breakLines(atoms, Math.max(SIZES.table, width - 2 * CELL_PAD)) as PlacedAtom[][];
-  }
-
-  private rowHeights(table: DocTable): number[] {
-    const widths = table.columnWidths.map((w) => w * MM_TO_PT);
-    const span = (c: DocCell) => widths.slice(c.col, c.col + c.colspan).reduce((a, b) => a + b, 0);
-    const need = (c: DocCell) => Math.max(1, this.cellLines(c, span(c)).length) * TABLE_LINE + 2 * CELL_PAD;
-    const heights = table.rows.map((row) => Math.max(TABLE_LINE + 2 * CELL_PAD, ...row.cells.filter((c) => c.rowspan === 1).map(need)));
-    table.rows.forEach((row, r) => {
-      for (const c of row.cells.filter((c) => c.rowspan > 1)) {
-        const have = heights.slice(r, r + c.rowspan).reduce((a, b) => a + b, 0);
-        const short = need(c) - have;
-        if (short > 0) heights[r + c.rowspan - 1]! += short;
-      }
-    });
-    return heights;
-  }
-
-  private tableStartHeight(table: DocTable): number {
-    const heights = this.rowHeights(table);
-    return heights.slice(0, table.repeatHeaderRows + 1).reduce((a, b) => a + b, 0);
-  }
-
-  private table(table: DocTable): void {
-    const heights = this.rowHeights(table);
+  private table(table: DocTable, place: BlockPlacement): void {
+    const placement = place.table!;
+    const heights = placement.rowHeights;
     const widths = table.columnWidths.map((w) => w * MM_TO_PT);
     const xOf = (col: number) => LEFT + widths.slice(0, col).reduce((a, b) => a + b, 0);
-    // Pass 1: place every row on a page; a row that does not fit starts a new page under repeated headers.
-    const placement: { page: number; y: number }[][] = table.rows.map(() => []);
-    let page = this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1;
-    let y = this.lineTop();
-    table.rows.forEach((_, r) => {
-      if (y + heights[r]! > BOTTOM && y > TOP) {
-        this.newPage();
-        page++;
-        y = TOP;
-        if (r >= table.repeatHeaderRows) {
-          for (let h = 0; h < table.repeatHeaderRows; h++) {
-            placement[h]!.push({ page, y });
-            y += heights[h]!;
-          }
-        }
-      }
-      placement[r]!.push({ page, y });
-      y += heights[r]!;
-    });
-    // Pass 2: draw each cell; a merged cell cut by a page break is drawn as one frame per page.
     this.doc.lineWidth(0.5).strokeColor('black');
     table.rows.forEach((row, r) => {
       for (const cell of row.cells) {
@@ -321,10 +269,11 @@ class Layout {
         // One frame per page the cell's rows are on (header rows are on every page of the table).
         const frames = new Map<number, { top: number; bottom: number }>();
         for (let k = r; k < r + cell.rowspan; k++) {
-          for (const spot of placement[k] ?? []) {
+          for (const spot of placement.rows[k] ?? []) {
             const frame = frames.get(spot.page);
-            const bottom = spot.y + heights[k]!;
-            frames.set(spot.page, frame ? { top: Math.min(frame.top, spot.y), bottom: Math.max(frame.bottom, bottom) } : { top: spot.y, bottom });
+            const top = TOP + spot.y;
+            const bottom = top + heights[k]!;
+            frames.set(spot.page, frame ? { top: Math.min(frame.top, top), bottom: Math.max(frame.bottom, bottom) } : { top, bottom });
           }
         }
         for (const [framePage, frame] of frames) {
@@ -336,31 +285,21 @@ class Layout {
         }
       }
     });
-    this.doc.switchToPage(page);
-    // Notes below the table, then back onto the line grid.
-    for (const note of table.notes) {
-      y += 2;
-      let x = LEFT;
-      for (const atom of this.atoms([{ text: note }], 'song', SIZES.table, false)) {
-        this.drawAtom(atom, x, y + SIZES.table * ASCENT + 2, SIZES.table);
-        x += atom.width;
-      }
-      y += TABLE_LINE;
-    }
-    this.slot = Math.ceil((y - TOP) / LINE_PITCH - 0.01);
+    tableNoteLines(table).forEach((note, i) => {
+      const line = this.placed(textAtoms([{ text: note }], SIZES.table, false), [{ text: note }], 'song');
+      this.drawLine(line, LEFT, this.baseline(place.at[i]!, SIZES.table), SIZES.table);
+    });
   }
 
   private cellText(cell: DocCell, x: number, y: number, w: number, h: number): void {
-    const lines = this.cellLines(cell, w);
-    let top = y + (h - lines.length * TABLE_LINE) / 2;
-    for (const line of lines) {
-      const width = line.reduce((sum, a) => sum + a.width, 0);
-      let left = cell.align === 'center' ? x + (w - width) / 2 : x + CELL_PAD;
-      for (const atom of line) {
-        this.drawAtom(atom, left, top + (TABLE_LINE - SIZES.table) / 2 + SIZES.table * ASCENT, SIZES.table);
-        left += atom.width;
-      }
-      top += TABLE_LINE;
+    const size = SIZES.table;
+    let top = y + (h - cell.lines.length * TABLE_LINE_PT) / 2;
+    for (const text of cell.lines) {
+      const line = this.placed(textAtoms([{ text, bold: cell.bold }], size, false), [{ text, bold: cell.bold }], 'song');
+      const width = line.reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
+      const left = cell.align === 'center' ? x + (w - width) / 2 : x + CELL_PAD_PT;
+      this.drawLine(line, left, top + (TABLE_LINE_PT - size) / 2 + size * ASCENT, size);
+      top += TABLE_LINE_PT;
     }
   }
 }
