@@ -6,6 +6,7 @@ import type { Template } from '../template/loadTemplate.js';
 import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
 import type { Finding } from './finding.js';
+import { analyseSection, type SectionAnalysis } from './narrative/sectionAnalysis.js';
 import { sectionName } from './messagePlaces.js';
 import type { ReportCells } from './reportCells.js';
 
@@ -25,6 +26,11 @@ export class SectionTexts {
     return text;
   }
 
+  /** The text read for the narrative rules: normalised, split into sentences, its counts extracted. */
+  analysis(sectionId: string): SectionAnalysis {
+    return analyseSection(this.text(sectionId));
+  }
+
   isEmpty(sectionId: string): boolean {
     return isLexicalEmpty(this.cells.report.sections[sectionId]);
   }
@@ -41,7 +47,7 @@ function sectionFinding(rule: RuleDef, template: Template, sectionId: string, lo
   };
 }
 
-/** N-01 (信息处理费), O-06 (收费、减免): every keyword group must be present in the section. */
+/** O-06 (收费、减免): every keyword group must be present in the section. */
 export function checkSectionMentions(rule: Rule<'sectionMentions'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   const text = texts.text(rule.section);
   const missing = rule.groups.filter((group) => !group.some((k) => text.includes(k))).map((group) => group[0] ?? '');
@@ -70,7 +76,7 @@ export function checkFeeNotices(rule: Rule<'feeNotices'>, template: Template, ce
   const scaled = model ? cells.value(model, rule.row, rule.col) : undefined;
   if (scaled === undefined) return;
   const closed = Number(formatScaled(scaled));
-  const text = texts.text(rule.section);
+  const { text } = texts.analysis(rule.section);
   const saysNone = NO_FEE_NOTICE_RE.test(text);
   const countMatch = FEE_NOTICE_COUNT_RE.exec(text);
   const stated = countMatch ? Number(countMatch[1]) : saysNone ? 0 : undefined;
