@@ -76,10 +76,14 @@ export function countClaims(text: string, numbers: ExtractedNumbers): CountClaim
     const measure = classify(text, q);
     if (measure) claims.push({ measure, value: q.value, sentence: q.sentence, quantity: q });
   }
-  const counted = new Set(numbers.quantities.map((q) => q.sentence));
   for (const sentence of numbers.sentences) {
-    if (counted.has(sentence)) continue;
-    for (const measure of zeroClaims(text.slice(sentence.start, sentence.end))) claims.push({ measure, value: 0, sentence });
+    const body = text.slice(sentence.start, sentence.end);
+    if (OTHER_SCOPE.test(body) || !aboutDisclosure(body)) continue;
+    // Only clauses without a number: "新收申请46件，无结转下年度…" claims zero for the second clause.
+    for (const clause of body.split(/[，,]/)) {
+      if (/\d/.test(clause)) continue;
+      for (const measure of zeroClaims(clause)) claims.push({ measure, value: 0, sentence });
+    }
   }
   return claims;
 }
@@ -102,10 +106,9 @@ function classify(text: string, q: Quantity): Measure | undefined {
     if (isPart || /复议后|未经复议|直接起诉/.test(lead)) return undefined;
     return /诉讼|起诉/.test(lead) ? 'litigation' : 'reconsideration';
   }
-  if (!sentence.includes('申请')) return undefined;
   const outcome = only(OUTCOMES, lead);
   if (outcome !== null) return outcome;
-  if (isPart) return undefined;
+  if (isPart || !sentence.includes('申请')) return undefined;
   return only(REQUEST_TOTALS, lead) ?? undefined;
 }
 
@@ -134,7 +137,6 @@ const CASE_OUTCOME_WORDS = /纠正|纠错|败诉|违法|撤销|维持|追究|复
 
 /** Zero claimed in words: "未收到政府信息公开申请", "无结转下年度…", "未发生…行政复议、行政诉讼的情况". */
 function zeroClaims(sentence: string): Measure[] {
-  if (OTHER_SCOPE.test(sentence) || !aboutDisclosure(sentence)) return [];
   const measures: Measure[] = [];
   if (!REVIEW_WORDS.test(sentence) && NO_REQUESTS.test(sentence)) measures.push('received');
   if (NO_CARRY_OUT.test(sentence)) measures.push('carryOut');

@@ -74,7 +74,7 @@ export function checkNarrativeAmounts(rule: Rule<'narrativeAmount'>, template: T
       if (q.unit !== '元' && q.unit !== '万元') continue;
       const clause = analysis.text.slice(q.sentence.start, q.start);
       if (q.approximate || !rule.keywords.some((k) => clause.includes(k))) continue;
-      const inTableUnit = convert(q.value, q.unit, rule.tableUnit);
+      const inTableUnit = Math.round(convert(q.value, q.unit, rule.tableUnit) * 1e8) / 1e8;
       const vars = { stated: `${q.value} ${q.unit}`, cell: rule.label[locale], value: `${figure} ${rule.tableUnit}` };
       if (rule.compare === 'nonzeroNeedsNonzero') {
         if (q.value > 0 && figure === 0) out.push(sentenceFinding(rule, template, sectionId, analysis, q.sentence, locale, vars, figure, inTableUnit));
