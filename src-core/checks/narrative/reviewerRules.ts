@@ -1,6 +1,5 @@
 import { localize, type Locale } from '../../i18n/locale.js';
 import { parseNumber } from '../../text/chineseNumerals.js';
-import { traditionalCharsIn } from '../../text/traditionalChars.js';
 import type { Template } from '../../template/loadTemplate.js';
 import type { RuleDef } from '../../template/templateSchema.js';
 import type { Finding } from '../finding.js';
@@ -12,6 +11,20 @@ import { tableFigure } from './tableFigures.js';
 
 /** What a careful reviewer checks in the text beyond the numbers (checks.md §5 has N-01…N-10; these are N-11…). */
 type Rule<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
+
+const compiled = new Map<string, RegExp>();
+
+/** The template's patterns, compiled once (the schema has checked them). */
+function patterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => {
+    let re = compiled.get(source);
+    if (!re) {
+      re = new RegExp(source);
+      compiled.set(source, re);
+    }
+    return re;
+  });
+}
 
 /** The sentence around a position, for locating and quoting a finding. */
 function sentenceAt(analysis: SectionAnalysis, index: number): { start: number; end: number } {
@@ -78,7 +91,7 @@ const NOT_DISCLOSURE_REQUESTS = /建议|提案|投诉|举报|信访|咨询|来�
 export function checkCompletionClaim(rule: Rule<'completionClaim'>, template: Template, cells: ReportCells, analyse: Analyse, locale: Locale, out: Finding[]): void {
   const carried = tableFigure(rule.cell, template, rule.table, cells);
   if (carried === undefined || carried <= 0) return;
-  const phrases = rule.phrases.map((p) => new RegExp(p));
+  const phrases = patterns(rule.phrases);
   for (const sectionId of rule.sections) {
     const analysis = analyse(sectionId);
     for (const sentence of analysis.numbers.sentences) {
@@ -117,7 +130,7 @@ const PINYIN_AFTER_CHAR = /[\u4e00-\u9fff][(（]([a-zāáǎàēéěèīíǐìō�
 
 /** N-16: text pasted from a web page: traditional characters, pinyin after characters (現(xiàn)), page widgets (【字体：大 中 小】). */
 export function checkTextJunk(rule: Rule<'textJunk'>, template: Template, analyse: Analyse, locale: Locale, out: Finding[]): void {
-  const junk = rule.junk.map((p) => new RegExp(p));
+  const junk = patterns(rule.junk);
   for (const section of template.sections) {
     const analysis = analyse(section.id);
     const { original } = analysis;
@@ -128,7 +141,7 @@ export function checkTextJunk(rule: Rule<'textJunk'>, template: Template, analys
       const m = re.exec(original);
       if (m) hits.push({ index: m.index, found: m[0] });
     }
-    const traditional = traditionalCharsIn(original);
+    const { traditional } = analysis;
     if (traditional.length >= rule.minTraditional) {
       const first = traditional[0] ?? '';
       hits.push({ index: original.indexOf(first), found: traditional.slice(0, 8).join('') });

@@ -1,6 +1,6 @@
 import { toHalfWidthDigits } from '../../text/chineseNumerals.js';
 import { extractNumbers, type ExtractedNumbers, type Sentence } from '../../text/numberExtraction.js';
-import { toSimplifiedChars } from '../../text/traditionalChars.js';
+import { toSimplifiedChars, traditionalCharsIn } from '../../text/traditionalChars.js';
 import type { TextSpan } from '../finding.js';
 import { countClaims, type CountClaim } from './countClaims.js';
 
@@ -17,6 +17,8 @@ export interface SectionAnalysis {
   text: string;
   numbers: ExtractedNumbers;
   claims: CountClaim[];
+  /** The distinct traditional-only characters of the original, in order of appearance. */
+  traditional: string[];
 }
 
 const CACHE_SIZE = 64;
@@ -27,7 +29,8 @@ export function analyseSection(original: string): SectionAnalysis {
   if (hit) return hit;
   const text = toHalfWidthDigits(toSimplifiedChars(original));
   const numbers = extractNumbers(text);
-  const analysis = { original, text, numbers, claims: countClaims(text, numbers) };
+  const traditional = text === original ? [] : traditionalCharsIn(original);
+  const analysis = { original, text, numbers, claims: countClaims(text, numbers), traditional };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
   cache.set(original, analysis);
   return analysis;
