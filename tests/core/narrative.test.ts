@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport, type Finding, type Report } from '../../src-core/index.js';
 import { parseNumber } from '../../src-core/text/chineseNumerals.js';
 import { extractNumbers } from '../../src-core/text/numberExtraction.js';
+import { IPC_CONTRACT } from '../../src-main/ipc/contract.js';
 import { derive, sample, setCell, setText, template } from '../helpers.js';
 
 /**
@@ -62,6 +63,14 @@ describe('N-02 requests in the text vs 表三', () => {
     expect(f?.message).toContain('部分范围');
     const [en] = checkReport(template('gov-2021'), r, { locale: 'en' }).filter((x) => x.ruleId === 'N-02');
     expect(en?.message).toContain('narrower scope');
+  });
+
+  it('a finding located at a sentence crosses the IPC boundary (the export answer carries findings)', () => {
+    const r = sample2021();
+    setText(r, 'overview', ['区政府办代表区政府受理政府信息公开申请 17 件。']);
+    const warnings = findings(r, 'N-02');
+    expect(warnings[0]?.location).toHaveProperty('span');
+    expect(IPC_CONTRACT.exportReport.response.parse({ status: 'blocked', errors: [], warnings })).toEqual({ status: 'blocked', errors: [], warnings });
   });
 
   it('"受理749件" may count new plus carried-over requests', () => {

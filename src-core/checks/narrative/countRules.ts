@@ -29,7 +29,7 @@ export function sentenceFinding(
     location: { sectionId, span: spanOf(analysis, range.start, range.end) },
     expected,
     actual,
-    message: localize(rule.message, locale, { section: sectionName(template, sectionId, locale), quote: quoteOf(analysis, range), ...vars }),
+    message: localize(rule.message, locale, { section: sectionName(template, sectionId, locale), quote: quoteOf(analysis, range), ...vars }).trimEnd(),
   };
 }
 
@@ -89,8 +89,8 @@ export function checkNarrativeAmounts(rule: Rule<'narrativeAmount'>, template: T
 }
 
 const UNIT_MIX_UP = {
-  'zh-CN': '数字相同而单位不同，可能把“元”和“万元”混用了',
-  en: 'the digits are the same but the units differ: 元 and 万元 may be mixed up',
+  'zh-CN': '数字相同而单位不同，可能把“元”和“万元”混用了。',
+  en: 'The digits are the same but the units differ: 元 and 万元 may be mixed up.',
 } as const;
 
 function convert(value: number, from: '元' | '万元', to: '元' | '万元'): number {
