@@ -40,7 +40,7 @@ const QUANTITY_RE = new RegExp(`(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)\\
 const APPROXIMATE_BEFORE = /(?:约|近|逾|超过|超|大约)\s*$/;
 const ORDINAL_BEFORE = /[第\d.]$/;
 
-export function splitSentences(text: string): Sentence[] {
+function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {

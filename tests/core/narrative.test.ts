@@ -149,6 +149,8 @@ describe('N-07 rules and normative documents vs 表二', () => {
     const r = sample('gov-2021');
     setText(r, 'overview', ['本年制发行政规范性文件2件；结合规范性文件专项清理，废止1件已不适应管理需要的文件；现行有效行政规范性文件9件。全年印发各类文件30件。']);
     expect(findings(r, 'N-07')).toEqual([]);
+    setText(r, 'overview', ['建立健全规章制度3项，制定内部规章制度2项。']); // 规章制度 are internal regulations, not 规章
+    expect(findings(r, 'N-07')).toEqual([]);
     setText(r, 'overview', ['现行有效行政规范性文件十件。']);
     expect(findings(r, 'N-07').map((f) => [f.expected, f.actual])).toEqual([[9, 10]]);
   });
@@ -174,6 +176,7 @@ describe('N-01 the fee statement of section 六', () => {
       '2024 年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 0 元。', // hongze-gov-2024.txt
       '本年度未收费。',
       '本机关没有收取任何费用。',
+      '本年度本機關沒有收取任何費用。',
       '依申请公开政府信息不收取任何费用。',
     ]) {
       const r = sample('gov-2021');

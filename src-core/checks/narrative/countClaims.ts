@@ -64,6 +64,9 @@ const REQUEST_TOTALS: [Measure, RegExp][] = [
   ['accepted', /受理/],
   ['received', /新收|收到|接到|接收/],
 ];
+/** 规章 (rules), not 规章制度 (internal regulations). */
+const DOCUMENT_NAME = /规范性文件|规章(?!制度)/;
+const DOCUMENT_NAMES = /规范性文件|规章(?!制度)/g;
 const DOCUMENT_ACTIONS: [string, RegExp][] = [
   ['Repealed', /废止|宣布失效/],
   ['Valid', /现行有效|有效|总数/],
@@ -100,7 +103,7 @@ function classify(text: string, q: Quantity): Measure | undefined {
   if (OTHER_SCOPE.test(prefix)) return undefined;
   const lead = q.lead;
   const isPart = PART_OF_COUNT.test(lead);
-  if (/规范性文件|规章/.test(prefix)) return documentMeasure(prefix, lead, isPart, q);
+  if (DOCUMENT_NAME.test(prefix)) return documentMeasure(prefix, lead, isPart, q);
   if (!aboutDisclosure(sentence) || !REQUEST_UNITS.has(q.unit) || OTHER_REQUESTS.test(lead)) return undefined;
   if (REVIEW_WORDS.test(lead)) {
     if (isPart || /复议后|未经复议|直接起诉/.test(lead)) return undefined;
@@ -116,7 +119,7 @@ function classify(text: string, q: Quantity): Measure | undefined {
 function documentMeasure(prefix: string, lead: string, isPart: boolean, q: Quantity): Measure | undefined {
   if (isPart || !DOCUMENT_UNITS.has(q.unit)) return undefined;
   // The document is named in the number's own words, or earlier in the sentence when these words name no other document.
-  const named = /规范性文件|规章/.exec(lead)?.[0] ?? (lead.includes('文件') ? undefined : [...prefix.matchAll(/规范性文件|规章/g)].at(-1)?.[0]);
+  const named = DOCUMENT_NAME.exec(lead)?.[0] ?? (lead.includes('文件') ? undefined : [...prefix.matchAll(DOCUMENT_NAMES)].at(-1)?.[0]);
   if (!named) return undefined;
   const action = only(DOCUMENT_ACTIONS, lead);
   if (!action) return undefined;
