@@ -17,6 +17,9 @@ import {
   checkStatisticsPeriod,
   checkYearRange,
 } from './narrativeChecks.js';
+import { checkNarrativeAmounts, checkNarrativeCounts } from './narrative/countRules.js';
+import { checkFeeStatement } from './narrative/feeStatement.js';
+import { checkCitedNotice, checkCompletionClaim, checkHeadingSequence, checkPartsCount, checkSectionSubstance, checkTextJunk } from './narrative/reviewerRules.js';
 import { ReportCells } from './reportCells.js';
 import { checkBlankCells, checkCellValues, checkEmptyCells, checkRequiredTables, checkUnitRecorded } from './tableValueChecks.js';
 
@@ -47,6 +50,7 @@ export function checkReport(template: Template, report: Report, options: CheckOp
 }
 
 function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Template, cells: ReportCells, texts: SectionTexts, locale: Locale, out: Finding[]): void {
+  const analyse = (sectionId: string) => texts.analysis(sectionId);
   switch (rule.kind) {
     case 'cellValue':
       return checkCellValues(rule, template, cells, locale, out);
@@ -62,6 +66,24 @@ function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Templat
       return checkSectionTopics(rule, template, texts, locale, out);
     case 'feeNotices':
       return checkFeeNotices(rule, template, cells, texts, locale, out);
+    case 'feeStatement':
+      return checkFeeStatement(rule, template, analyse, locale, out);
+    case 'narrativeCounts':
+      return checkNarrativeCounts(rule, template, cells, analyse, locale, out);
+    case 'narrativeAmount':
+      return checkNarrativeAmounts(rule, template, cells, analyse, locale, out);
+    case 'citedNotice':
+      return checkCitedNotice(rule, template, analyse, locale, out);
+    case 'partsCount':
+      return checkPartsCount(rule, template, analyse, locale, out);
+    case 'sectionSubstance':
+      return checkSectionSubstance(rule, template, analyse, locale, out);
+    case 'completionClaim':
+      return checkCompletionClaim(rule, template, cells, analyse, locale, out);
+    case 'headingSequence':
+      return checkHeadingSequence(rule, template, analyse, locale, out);
+    case 'textJunk':
+      return checkTextJunk(rule, template, analyse, locale, out);
     case 'statisticsPeriod':
       return checkStatisticsPeriod(rule, template, cells, texts, locale, out);
     case 'requiredSections':

@@ -1,7 +1,14 @@
 export type Severity = 'error' | 'warning';
 
+/** A range of a section's text: block (paragraph, heading or list item) index from 0, UTF-16 offsets inside it, end exclusive. */
+export interface TextSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
 export type FindingLocation =
-  | { sectionId: string }
+  | { sectionId: string; span?: TextSpan }
   | { tableId: string; rowId: string; colId: string }
   | { metaField: string };
 

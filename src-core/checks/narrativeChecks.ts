@@ -7,6 +7,7 @@ import type { Template } from '../template/loadTemplate.js';
 import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
 import type { Finding } from './finding.js';
+import { analyseSection, type SectionAnalysis } from './narrative/sectionAnalysis.js';
 import { sectionName } from './messagePlaces.js';
 import type { ReportCells } from './reportCells.js';
 
@@ -30,6 +31,11 @@ export class SectionTexts {
     return this.cells.report;
   }
 
+  /** The text read for the narrative rules: normalised, split into sentences, its counts extracted. */
+  analysis(sectionId: string): SectionAnalysis {
+    return analyseSection(this.text(sectionId));
+  }
+
   isEmpty(sectionId: string): boolean {
     return isLexicalEmpty(this.cells.report.sections[sectionId]);
   }
@@ -46,7 +52,7 @@ function sectionFinding(rule: RuleDef, template: Template, sectionId: string, lo
   };
 }
 
-/** N-01 (信息处理费), O-06 (收费、减免): every keyword group must be present in the section. */
+/** O-06 (收费、减免): every keyword group must be present in the section. */
 export function checkSectionMentions(rule: Rule<'sectionMentions'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   // A merged gov-2008 outline covers the section's items elsewhere: read the sections they are tagged to.
   const tags = texts.report.outline?.art32Tags ?? {};
@@ -78,7 +84,7 @@ export function checkFeeNotices(rule: Rule<'feeNotices'>, template: Template, ce
   const scaled = model ? cells.value(model, rule.row, rule.col) : undefined;
   if (scaled === undefined) return;
   const closed = Number(formatScaled(scaled));
-  const text = texts.text(rule.section);
+  const { text } = texts.analysis(rule.section);
   const saysNone = NO_FEE_NOTICE_RE.test(text);
   const countMatch = FEE_NOTICE_COUNT_RE.exec(text);
   const stated = countMatch ? Number(countMatch[1]) : saysNone ? 0 : undefined;

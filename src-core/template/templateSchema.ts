@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { TEMPLATE_LIMITS as MAX } from '../limits.js';
+import { FORMULA_LIMITS, TEMPLATE_LIMITS as MAX } from '../limits.js';
+import { MEASURES } from '../checks/narrative/countClaims.js';
+import { parseCondition } from '../checks/formula.js';
 
 /**
  * The shape of a national format file in `templates/`. A new format is a new JSON file that
@@ -92,6 +94,27 @@ const ruleBase = {
   message: localized,
 };
 
+/** A cell, or a sum or difference of cells, of the rule's table: "r1_new[total] + r2_carried_in[total]". */
+const cellFormula = z.string().min(1).refine((source) => {
+  try {
+    parseCondition(`${source} = 0`);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a cell or a sum of cells, such as "r1_new[total] + r2_carried_in[total]"');
+
+const pattern = z.string().min(1).max(FORMULA_LIMITS.chars).refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a regular expression');
+
+const noticeNumber = z.string().regex(/^〔\d{4}〕\d+号$/, 'a notice number such as "〔2021〕30号"');
+
 const forEachSchema = z.strictObject({
   var: z.enum(['c', 'r']),
   over: z.union([z.array(id).min(1).max(MAX.rowsPerBlock), z.enum(['$dataColumns', '$inputColumns', '$valueRows'])]),
@@ -131,6 +154,33 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     col: id,
     expect: z.enum(['consistent', 'reported']),
   }),
+  z.strictObject({ ...ruleBase, kind: z.literal('feeStatement'), section: id }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('narrativeCounts'),
+    sections: z.array(id).min(1),
+    table: id,
+    measures: z
+      .array(z.strictObject({ measure: z.enum(MEASURES), cells: z.array(cellFormula).min(1).describe('any of these figures agrees'), label: localized }))
+      .min(1),
+  }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('narrativeAmount'),
+    sections: z.array(id).min(1),
+    keywords: z.array(z.string().min(1)).min(1).describe('the sentence names the amount with one of these'),
+    table: id,
+    cell: cellFormula,
+    tableUnit: z.enum(['元', '万元']),
+    compare: z.enum(['equal', 'nonzeroNeedsNonzero']),
+    label: localized,
+  }),
+  z.strictObject({ ...ruleBase, kind: z.literal('citedNotice'), own: noticeNumber.optional().describe('the notice of this format; none for gov-2008'), others: z.array(z.strictObject({ notice: noticeNumber, format: localized })).min(1) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('partsCount'), section: id }),
+  z.strictObject({ ...ruleBase, kind: z.literal('sectionSubstance'), section: id, minChars: z.number().int().min(1), noneWords: z.array(z.string().min(1)) }),
+  z.strictObject({ ...ruleBase, kind: z.literal('completionClaim'), sections: z.array(id).min(1), phrases: z.array(pattern).min(1), table: id, cell: cellFormula }),
+  z.strictObject({ ...ruleBase, kind: z.literal('headingSequence') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('textJunk'), junk: z.array(pattern).min(1), minTraditional: z.number().int().min(1) }),
   z.strictObject({ ...ruleBase, kind: z.literal('statisticsPeriod'), section: id }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredSections') }),
   z.strictObject({ ...ruleBase, kind: z.literal('requiredTables') }),

@@ -10,7 +10,7 @@ const empty = z.strictObject({});
 const finding = z.strictObject({
   ruleId: z.string(),
   severity: z.enum(['error', 'warning']),
-  location: z.union([z.strictObject({ sectionId: z.string() }), z.strictObject({ tableId: z.string(), rowId: z.string(), colId: z.string() }), z.strictObject({ metaField: z.string() })]),
+  location: z.union([z.strictObject({ sectionId: z.string(), span: z.strictObject({ paragraph: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(0) }).optional() }), z.strictObject({ tableId: z.string(), rowId: z.string(), colId: z.string() }), z.strictObject({ metaField: z.string() })]),
   expected: z.union([z.number(), z.string(), z.null()]),
   actual: z.union([z.number(), z.string(), z.null()]),
   message: z.string(),

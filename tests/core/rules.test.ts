@@ -156,6 +156,19 @@ const CASES: RuleCase[] = [
     pass: { report: (r) => ((r.meta.unitType = 'people_government'), setText(r, 'problems', ['本年度将政务公开纳入绩效考核，开展社会评议，未发生责任追究情形。'])) },
   },
   { rule: 'N-06', formats: MODERN, severity: 'warning', fail: { report: (r) => setText(r, 'overview', ['本年度认真贯彻落实《条例》。']) } },
+  // narrative counts and reviewer checks (tests/core/narrative.test.ts has the real sentences and the false-alarm traps)
+  { rule: 'N-02', formats: MODERN, severity: 'warning', fail: { report: (r) => setText(r, 'apply', ['本年度新收政府信息公开申请45件。']) }, pass: { report: (r) => setText(r, 'apply', [`本年度新收政府信息公开申请${getCell(r, `${r.templateId}.apply`, 'r1_new', 'total') as number}件。`]) } },
+  { rule: 'N-03', formats: MODERN, severity: 'warning', fail: { report: (r) => setText(r, 'review', ['本年度因政府信息公开工作被申请行政复议9件。']) } },
+  { rule: 'N-07', formats: MODERN, severity: 'warning', fail: { report: (r) => setText(r, 'overview', ['本年制发行政规范性文件7件。']) } },
+  { rule: 'N-08', formats: ['gov-2021'], severity: 'warning', fail: { report: (r) => setText(r, 'active', ['全年收取行政事业性收费186.52元。']) }, pass: { report: (r) => setText(r, 'active', ['全年收取行政事业性收费1865200元。']) } },
+  { rule: 'N-08', formats: ['gov-2021'], severity: 'warning', fail: { report: (r) => (setCell(r, 'gov-2021.active', 'admin_fee', 'fee_amount', '0'), setText(r, 'other', ['本年度收取信息处理费120元。'])) }, pass: { report: (r) => setText(r, 'other', ['本年度收取信息处理费120元。']) } },
+  { rule: 'N-11', formats: ['gov-2021', 'gov-2008'], severity: 'warning', fail: { report: (r) => setText(r, 'preamble', ['根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。']) } },
+  { rule: 'N-11', formats: ['gov-2019'], severity: 'warning', fail: { report: (r) => setText(r, 'preamble', ['根据国办公开办函〔2021〕30号要求，编制本报告。']) } },
+  { rule: 'N-12', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'preamble', ['本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项等五部分组成。']) } },
+  { rule: 'N-13', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'problems', ['无。']) } },
+  { rule: 'N-14', formats: MODERN, severity: 'warning', fail: { report: (r, f) => (setCell(r, f.apply, 'r4_carry_out', 'natural', 1), derive(r), setText(r, 'apply', ['本年度收到的政府信息公开申请均已办结。'])) } },
+  { rule: 'N-15', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'overview', [{ heading: '（一）主动公开' }, '本年度主动公开政府信息。', { heading: '（三）依申请公开' }, '本年度依申请公开政府信息。']) } },
+  { rule: 'N-16', formats: ALL, severity: 'warning', fail: { report: (r) => setText(r, 'other', ['您現(xiàn)在的位置: 首頁 本年度本機關未收取政府信息公開處理費。']) } },
 
   // completeness and format
   { rule: 'C-01', formats: ALL, severity: 'error', fail: { report: (r) => setText(r, 'problems', []) }, at: () => ({ sectionId: 'problems' }) },
