@@ -40,7 +40,7 @@ const TEMP_STALE_MS = 10 * 60_000;
 export async function writeFileAtomic(path: string, data: string | Uint8Array, io: SaveIo = nodeSaveIo, platform: NodeJS.Platform = process.platform): Promise<void> {
   const target = await saveTarget(path);
   await removeAbandonedTempFiles(dirname(target.path), basename(target.path));
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target.path), `.${tempStem(basename(target.path))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
     handle = await io.open(temp, 'wx');
@@ -94,12 +94,32 @@ async function carryOverIdentity(handle: FileHandle, existing: Stats, platform: 
 export async function removeAbandonedTempFiles(folder: string, name?: string): Promise<void> {
   for (const entry of await nodeFs.readdir(folder).catch(() => [] as string[])) {
     const match = TEMP_FILE.exec(entry);
-    if (!match || (name !== undefined && match[1] !== name)) continue;
+    if (!match || (name !== undefined && match[1] !== tempStem(name))) continue;
     const pid = Number(match[2]);
     const file = join(folder, entry);
     const writerGone = pid !== process.pid && !processAlive(pid);
     if (writerGone || Date.now() - ((await nodeFs.stat(file).catch(() => undefined))?.mtimeMs ?? Date.now()) > TEMP_STALE_MS) await nodeFs.rm(file, { force: true });
   }
+}
+
+/** The target's name as it appears in its temp file's name, short enough for that name to fit. */
+function tempStem(name: string): string {
+  return nameStemFitting(name, Buffer.byteLength(`..${2 ** 32}.00000000.tmp`));
+}
+
+/**
+ * `name`, cut between characters if needed, so that it plus `extraBytes` of additions fits the
+ * 255 bytes a file name may have: the temp and lock files of a long-named file can be created too.
+ */
+export function nameStemFitting(name: string, extraBytes: number): string {
+  const room = 255 - extraBytes;
+  if (Buffer.byteLength(name) <= room) return name;
+  let stem = '';
+  for (const character of name) {
+    if (Buffer.byteLength(stem + character) > room) break;
+    stem += character;
+  }
+  return stem;
 }
 
 async function renameWithRetry(from: string, to: string, io: SaveIo, platform: NodeJS.Platform): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFile, rm, stat } from 'node:fs/promises';
-import { nodeSaveIo, type SaveIo } from './atomicWrite.js';
+import { basename, dirname, join } from 'node:path';
+import { nameStemFitting, nodeSaveIo, type SaveIo } from './atomicWrite.js';
 import { processAlive } from './processAlive.js';
 
 /** A lock older than this belongs to a process that died mid-save. */
@@ -61,7 +62,7 @@ async function isStale(lockPath: string): Promise<boolean> {
 export async function withFileLock<T>(path: string, work: () => Promise<T>, { timeoutMs = 10_000, io = nodeSaveIo }: { timeoutMs?: number; io?: SaveIo } = {}): Promise<T> {
   const previous = inProcess.get(path) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
-    const lockPath = `${path}.lock`;
+    const lockPath = join(dirname(path), `${nameStemFitting(basename(path), '.lock'.length)}.lock`);
     await acquire(lockPath, timeoutMs, io);
     try {
       return await work();

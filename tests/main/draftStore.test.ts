@@ -350,6 +350,19 @@ describe('DraftStore: a saved file keeps its identity', () => {
   });
 });
 
+describe('DraftStore: long file names', () => {
+  it('saves a report whose name takes nearly all of the 255 bytes (its temp and lock files are named to fit)', async () => {
+    const name = `${'某'.repeat(82)}.drs`;
+    expect(Buffer.byteLength(name)).toBe(250);
+    const file = join(tmp(), name);
+    const s = store();
+    expect((await s.save(file, withOrg('第1版'), documentIdFor(file))).status).toBe('saved');
+    const second = await s.save(file, withOrg('第2版'), documentIdFor(file));
+    expect(second.status === 'failed' ? second.reason.en : second.status).toBe('saved');
+    expect(readdirSync(join(file, '..'))).toEqual([name]);
+  });
+});
+
 describe('DraftStore: a full disk and interrupted writes', () => {
   /** A disk with no space left: files can be created, but no byte can be written. Records every handle. */
   function fullDisk() {
