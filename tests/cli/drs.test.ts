@@ -132,6 +132,16 @@ describe('drs', () => {
     expect(err).toContain('$.name');
   });
 
+  it('refuses a format file that is a FIFO at once, by name, instead of waiting for a writer', () => {
+    const dir = tmp();
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'gov-2031.json')]);
+    const { code, err } = drs(['templates'], { DRS_TEMPLATES_DIR: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('gov-2031.json');
+    expect(err).toContain('not a regular file');
+  });
+
   it('exports Word and PDF next to the report, with the default file names', () => {
     const dir = tmp();
     const file = join(dir, 'r.drs');
