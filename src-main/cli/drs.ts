@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,6 +15,7 @@ import {
   type Template,
 } from '../../src-core/index.js';
 import { defaultExportName, Exporter } from '../export/Exporter.js';
+import { InputFileError, readInputText, type DecodedText } from '../services/readInputFile.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 import { importCommand } from './importCommand.js';
@@ -78,7 +79,7 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         return newReport(values, templates, io, t, now);
       case 'validate':
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
-        return validate(rest, values.json === true, templates, io, locale, t);
+        return await validate(rest, values.json === true, templates, io, locale, t);
       case 'export':
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
         return await exportFile(rest[0]!, values, templates, io, locale, t);
@@ -135,20 +136,18 @@ function newReport(values: Values, templates: ReadonlyMap<string, Template>, io:
   return 0;
 }
 
-function readReport(file: string, templates: ReadonlyMap<string, Template>, locale: Locale, t: Translate) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(t('cannotRead', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-  }
-  const result = parseReport(text, templates);
+async function readReport(file: string, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate) {
+  const decoded = await readInputText(file, 'report').catch((error: unknown) => {
+    throw new UsageError(error instanceof InputFileError ? error.reason[locale] : String(error));
+  });
+  const result = parseReport(decoded.text, templates);
   if (!result.ok) throw new UsageError(t('loadFailed', { file, reason: describeLoadError(result.error, locale) }));
+  if (decoded.note) io.out(`  ${t('note')} ${decoded.note[locale]}`);
   return result;
 }
 
 async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
-  const { report, template } = readReport(file, templates, locale, t);
+  const { report, template } = await readReport(file, templates, io, locale, t);
   const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);
@@ -167,38 +166,44 @@ async function exportFile(file: string, values: Values, templates: ReadonlyMap<s
   return 0;
 }
 
-function validate(files: readonly string[], json: boolean, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): number {
+/** Every file gets its line: one that cannot be read or checked, for whatever reason, never stops the others. */
+async function validate(files: readonly string[], json: boolean, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   let exit = 0;
   const allFindings: object[] = [];
   const loadErrors: object[] = [];
+  const failed = (entry: { file: string; code: string; path?: string | null; message: string }) => {
+    loadErrors.push(entry);
+    if (!json) io.err(`drs: ${entry.message}`);
+    exit = 2;
+  };
   for (const file of files) {
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      let decoded: DecodedText;
+      try {
+        decoded = await readInputText(file, 'report');
+      } catch (error) {
+        if (!(error instanceof InputFileError)) throw error;
+        failed({ file, code: error.refusal, message: error.reason[locale] });
+        continue;
+      }
+      const result = parseReport(decoded.text, templates);
+      if (!result.ok) {
+        failed({ file, code: result.error.code, path: result.error.path ?? null, message: t('loadFailed', { file, reason: describeLoadError(result.error, locale) }) });
+        continue;
+      }
+      const findings = checkReport(result.template, result.report, { locale });
+      const { errors, warnings } = countBySeverity(findings);
+      if (errors > 0 && exit === 0) exit = 1;
+      if (json) {
+        for (const f of findings) allFindings.push(files.length > 1 ? { file, ...f } : f);
+        continue;
+      }
+      if (decoded.note) io.out(`  ${t('note')} ${decoded.note[locale]}`);
+      for (const f of findings) io.out(`  ${t(f.severity)} [${f.ruleId}] ${f.message}`);
+      io.out(errors === 0 ? t('fileOk', { file, warnings }) : t('fileBad', { file, errors, warnings }));
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      loadErrors.push({ file, code: 'io', message: t('cannotRead', { file, reason }) });
-      if (!json) io.err(`drs: ${t('cannotRead', { file, reason })}`);
-      exit = 2;
-      continue;
+      failed({ file, code: 'internal', message: `${file}: ${t('internal', { detail: error instanceof Error ? error.message : String(error) })}` });
     }
-    const result = parseReport(text, templates);
-    if (!result.ok) {
-      const reason = describeLoadError(result.error, locale);
-      loadErrors.push({ file, code: result.error.code, path: result.error.path ?? null, message: reason });
-      if (!json) io.err(`drs: ${t('loadFailed', { file, reason })}`);
-      exit = 2;
-      continue;
-    }
-    const findings = checkReport(result.template, result.report, { locale });
-    const { errors, warnings } = countBySeverity(findings);
-    if (errors > 0 && exit === 0) exit = 1;
-    if (json) {
-      for (const f of findings) allFindings.push(files.length > 1 ? { file, ...f } : f);
-      continue;
-    }
-    for (const f of findings) io.out(`  ${t(f.severity)} [${f.ruleId}] ${f.message}`);
-    io.out(errors === 0 ? t('fileOk', { file, warnings }) : t('fileBad', { file, errors, warnings }));
   }
   if (json) io.out(JSON.stringify(loadErrors.length > 0 ? { findings: allFindings, loadErrors } : { findings: allFindings }, null, 1));
   return exit;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { convertToDocx, findSoffice } from './convertWithLibreOffice.js';
-import { readBoundedFile } from './readBoundedFile.js';
+import { InputFileError, readInputBytes } from '../services/readInputFile.js';
 import { readDocx } from './readDocx.js';
 import { readerMessages } from './readerMessages.js';
 import type { ReadResult } from './readResult.js';
@@ -51,9 +51,13 @@ async function readOldWordFile(path: string, fileName: string, soffice: string |
  */
 export async function readSourceFile(path: string, options: { soffice?: string | null } = {}): Promise<ReadResult> {
   const fileName = basename(path);
-  const read = await readBoundedFile(path);
-  if (!read.ok) return read;
-  const bytes = read.bytes;
+  let bytes: Buffer;
+  try {
+    bytes = await readInputBytes(path, 'import');
+  } catch (error) {
+    if (error instanceof InputFileError) return { ok: false, message: error.reason };
+    throw error;
+  }
   if (bytes.length === 0) return { ok: false, message: readerMessages.empty(fileName) };
   const byName = BY_EXTENSION[extname(path).toLowerCase()];
   switch (sniff(bytes) ?? (byName === 'html' && looksBinary(bytes) ? undefined : byName)) {

@@ -1,19 +1,16 @@
 import { basename } from 'node:path';
 import type { Localized } from '../../src-core/index.js';
-import { decodeText } from './decodeText.js';
-import { readBoundedFile } from './readBoundedFile.js';
+import { InputFileError, readInputText } from '../services/readInputFile.js';
 import { readerMessages } from './readerMessages.js';
 
-/** A .txt/.md to import: bounded like every other input, decoded whatever its charset (UTF-8, UTF-16, GBK/GB18030). */
+/** A .txt/.md to import: bounded and strictly decoded like every other input (UTF-8, UTF-16, GB18030), the encoding noted. */
 export async function readTextSource(path: string): Promise<{ ok: true; text: string; note?: Localized } | { ok: false; message: Localized }> {
-  const read = await readBoundedFile(path);
-  if (!read.ok) return read;
-  const decoded = decodeText(read.bytes);
-  if (decoded.text.trim() === '') return { ok: false, message: readerMessages.empty(basename(path)) };
-  if (decoded.charset === 'UTF-8') return { ok: true, text: decoded.text };
-  return {
-    ok: true,
-    text: decoded.text,
-    note: { 'zh-CN': `文本文件按 ${decoded.charset} 编码读取。`, en: `The text file was read as ${decoded.charset}.` },
-  };
+  try {
+    const decoded = await readInputText(path, 'import');
+    if (decoded.text.trim() === '') return { ok: false, message: readerMessages.empty(basename(path)) };
+    return decoded.note ? { ok: true, text: decoded.text, note: decoded.note } : { ok: true, text: decoded.text };
+  } catch (error) {
+    if (error instanceof InputFileError) return { ok: false, message: error.reason };
+    throw error;
+  }
 }

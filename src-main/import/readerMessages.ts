@@ -10,18 +10,6 @@ const OTHER_FORMATS_ZH = '请改用 Word 文件（.docx）、从政府网站保�
 const OTHER_FORMATS_EN = 'Import the Word file (.docx), the web page saved from the government website (.html) or a PDF with a text layer instead.';
 
 export const readerMessages = {
-  unreadable: (file: string, code: string): Localized => ({
-    'zh-CN': `无法打开“${file}”（${code}）。请确认文件存在、未被其他程序占用，并有读取权限。`,
-    en: `"${file}" cannot be opened (${code}). Check that the file exists, is not locked by another program and can be read.`,
-  }),
-  notAFile: (file: string): Localized => ({
-    'zh-CN': `“${file}”不是普通文件（可能是文件夹、管道或设备），无法导入。请选择报告文件本身。`,
-    en: `"${file}" is not a regular file (a folder, pipe or device) and cannot be imported. Choose the report file itself.`,
-  }),
-  tooLarge: (file: string, size: number, limit: number): Localized => ({
-    'zh-CN': `“${file}”有 ${mib(size)}，超过导入上限 ${mib(limit)}。年度报告通常不到 5 MB：请确认选对了文件，或另存为不含图片的 .docx 后再导入。`,
-    en: `"${file}" is ${mib(size)}, over the import limit of ${mib(limit)}. An annual report is usually under 5 MB: check that this is the right file, or save it as a .docx without images and import that.`,
-  }),
   empty: (file: string): Localized => ({
     'zh-CN': `“${file}”是空文件（0 字节），没有可导入的内容。请确认文件已完整保存或下载。`,
     en: `"${file}" is empty (0 bytes): there is nothing to import. Check that the file was saved or downloaded completely.`,

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { parseReport, reportSchema, type Localized, type Report, type ReportLoadError, type Template } from '../../src-core/index.js';
-import { nodeSaveIo, writeFileAtomic, type SaveIo } from './atomicWrite.js';
-import { processAlive, withFileLock } from './fileLock.js';
+import { nodeSaveIo, removeAbandonedTempFiles, writeFileAtomic, type SaveIo } from './atomicWrite.js';
+import { withFileLock } from './fileLock.js';
+import { InputFileError, readInputBytes, readInputText } from './readInputFile.js';
 import { describeSaveError } from './saveErrors.js';
 
 export interface BackupInfo {
@@ -24,7 +25,8 @@ export interface RecoveryEntry {
 }
 
 export type OpenResult =
-  | { status: 'opened'; path: string; report: Report; templateId: string }
+  /** `notes`: what reading assumed, e.g. that the file was GB18030 rather than UTF-8. */
+  | { status: 'opened'; path: string; report: Report; templateId: string; notes: Localized[] }
   | { status: 'failed'; path: string; reason: Localized; code: ReportLoadError['code'] | 'io'; backup: BackupInfo | null };
 
 export type SaveResult = { status: 'saved'; path: string; savedAt: string; report: Report } | { status: 'failed'; path: string; reason: Localized; keptInRecovery: boolean };
@@ -61,21 +63,15 @@ export class DraftStore {
   /** Reads a report. Never writes: a bad file stays exactly as it was, and its newest readable backup is offered. */
   async open(path: string): Promise<OpenResult> {
     const absolute = resolve(path);
-    let text: string;
+    let decoded;
     try {
-      text = await readFile(absolute, 'utf8');
+      decoded = await readInputText(absolute, 'report');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      return {
-        status: 'failed',
-        path: absolute,
-        code: 'io',
-        reason: { 'zh-CN': `无法读取文件“${absolute}”（${code}）。`, en: `The file "${absolute}" cannot be read (${code}).` },
-        backup: await this.newestGoodBackup(absolute),
-      };
+      const reason = error instanceof InputFileError ? error.reason : { 'zh-CN': `无法读取文件“${absolute}”（${String(error)}）。`, en: `The file "${absolute}" cannot be read (${String(error)}).` };
+      return { status: 'failed', path: absolute, code: 'io', reason, backup: await this.newestGoodBackup(absolute) };
     }
-    const result = parseReport(text, this.options.templates);
-    if (result.ok) return { status: 'opened', path: absolute, report: result.report, templateId: result.template.id };
+    const result = parseReport(decoded.text, this.options.templates);
+    if (result.ok) return { status: 'opened', path: absolute, report: result.report, templateId: result.template.id, notes: decoded.note ? [decoded.note] : [] };
     return { status: 'failed', path: absolute, code: result.error.code, reason: result.error.message, backup: await this.newestGoodBackup(absolute) };
   }
 
@@ -88,17 +84,20 @@ export class DraftStore {
     const savedAt = this.now().toISOString();
     const toWrite: Report = reportSchema.parse({ ...report, updatedAt: savedAt });
     try {
-      await withFileLock(absolute, async () => {
-        await removeAbandonedTempFiles(absolute);
-        await this.backupExisting(absolute);
-        await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 1)}\n`, this.io);
-      });
+      await withFileLock(
+        absolute,
+        async () => {
+          await this.backupExisting(absolute);
+          await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 1)}\n`, this.io);
+        },
+        { io: this.io },
+      );
     } catch (error) {
       const kept = await this.writeRecovery(docId, absolute, report).then(
         () => true,
         () => false,
       );
-      return { status: 'failed', path: absolute, reason: describeSaveError(error, absolute), keptInRecovery: kept };
+      return { status: 'failed', path: absolute, reason: describeSaveError(error, absolute, kept), keptInRecovery: kept };
     }
     await this.discardRecovery(docId);
     if (docId !== documentIdFor(absolute)) await this.discardRecovery(documentIdFor(absolute));
@@ -119,9 +118,13 @@ export class DraftStore {
   async readBackup(id: string): Promise<{ report: Report; backup: BackupInfo } | { reason: Localized }> {
     if (!/^[0-9a-f]{16}\/[\w.-]+\.drs$/.test(id)) return { reason: { 'zh-CN': '备份编号无效。', en: 'Invalid backup id.' } };
     const file = join(this.backupsDir, id);
-    const source = await readFile(join(this.backupsDir, id.split('/')[0] ?? '', 'source.txt'), 'utf8').catch(() => '');
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const source = await readSource(join(this.backupsDir, id.split('/')[0] ?? ''));
+    const text = await readInputText(file, 'report').then(
+      (decoded) => decoded.text,
+      (error: unknown) => (error instanceof InputFileError && error.errno !== 'ENOENT' ? error : undefined),
+    );
     if (text === undefined) return { reason: { 'zh-CN': '找不到该备份。', en: 'The backup is not there.' } };
+    if (text instanceof InputFileError) return { reason: text.reason };
     const result = parseReport(text, this.options.templates);
     if (!result.ok) return { reason: result.error.message };
     const size = Buffer.byteLength(text);
@@ -134,11 +137,13 @@ export class DraftStore {
     await mkdir(this.recoveryDir, { recursive: true });
     const savedAt = this.now().toISOString();
     const entry = { recoveryVersion: RECOVERY_VERSION, docId, path: path && resolve(path), savedAt, report: reportSchema.parse(report) };
-    await writeFileAtomic(join(this.recoveryDir, `${docId}.json`), JSON.stringify(entry), nodeSaveIo);
+    await writeFileAtomic(join(this.recoveryDir, `${docId}.json`), JSON.stringify(entry), this.io);
     return savedAt;
   }
 
   async listRecovery(): Promise<RecoveryEntry[]> {
+    // Listed at start: the moment to clear temp files of autosaves killed before they finished.
+    await removeAbandonedTempFiles(this.recoveryDir);
     const names = (await readdir(this.recoveryDir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
     const entries: RecoveryEntry[] = [];
     for (const name of names) {
@@ -171,7 +176,7 @@ export class DraftStore {
 
   private async readRecoveryFile(file: string): Promise<{ docId: string; path: string | null; savedAt: string; report: Report } | undefined> {
     try {
-      const raw = JSON.parse(await readFile(file, 'utf8')) as { docId?: unknown; path?: unknown; savedAt?: unknown; report?: unknown };
+      const raw = JSON.parse((await readInputText(file, 'report')).text) as { docId?: unknown; path?: unknown; savedAt?: unknown; report?: unknown };
       const report = reportSchema.safeParse(raw.report);
       if (typeof raw.docId !== 'string' || typeof raw.savedAt !== 'string' || !report.success) return undefined;
       return { docId: raw.docId, path: typeof raw.path === 'string' ? raw.path : null, savedAt: raw.savedAt, report: report.data };
@@ -185,16 +190,19 @@ export class DraftStore {
   }
 
   private async backupExisting(absolute: string): Promise<void> {
-    const current = await readFile(absolute).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
+    const current = await readInputBytes(absolute, 'report').catch((error: unknown) => {
+      if (error instanceof InputFileError && error.errno === 'ENOENT') return undefined;
       throw error;
     });
     if (current === undefined) return;
     const folder = this.backupFolder(absolute);
     await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, 'source.txt'), absolute);
+    // Every backup has a new name, so temp files of killed backups are found only by sweeping the folder.
+    await removeAbandonedTempFiles(folder);
+    if ((await readSource(folder)) !== absolute) await writeFileAtomic(join(folder, 'source.txt'), absolute, this.io);
     const name = `${this.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.drs`;
-    await writeFileAtomic(join(folder, name), current.toString('utf8'), nodeSaveIo);
+    // The bytes as they are: a file in another encoding is kept exactly, not re-encoded.
+    await writeFileAtomic(join(folder, name), current, this.io);
     const backups = (await readdir(folder)).filter((n) => n.endsWith('.drs')).sort();
     for (const old of backups.slice(0, Math.max(0, backups.length - this.backupsKept))) await rm(join(folder, old), { force: true });
   }
@@ -208,14 +216,12 @@ export class DraftStore {
   }
 }
 
-/** Temp files of saves whose process died (killed mid-write) are removed by the next save of that file. */
-async function removeAbandonedTempFiles(absolute: string): Promise<void> {
-  const folder = dirname(absolute);
-  const prefix = `.${basename(absolute)}.`;
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
-    const m = name.startsWith(prefix) ? /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length - 1)) : null;
-    if (m && !processAlive(Number(m[1]))) await rm(join(folder, name), { force: true });
-  }
+/** The path a backup folder belongs to, as recorded in its source.txt; '' when unknown. */
+async function readSource(folder: string): Promise<string> {
+  return readInputText(join(folder, 'source.txt'), 'report').then(
+    (decoded) => decoded.text,
+    () => '',
+  );
 }
 
 /** A saved report's recovery id: stable for its path, so reopening the file finds its unsaved work. */

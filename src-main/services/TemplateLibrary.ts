@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTemplate, TemplateError, type Template } from '../../src-core/index.js';
+import { InputFileError, readInputTextSync } from './readInputFile.js';
 
 /**
  * The `templates/` folder of this installation (source tree, dist build or packaged app).
@@ -33,8 +34,9 @@ export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): Map<st
     const path = join(dir, file);
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      json = JSON.parse(readInputTextSync(path, 'template').text);
     } catch (error) {
+      if (error instanceof InputFileError) throw new TemplateError(file, [{ path: '$', message: error.reason.en }]);
       throw new TemplateError(file, [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
     }
     const template = loadTemplate(json, file);

@@ -1,4 +1,7 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { nameStemFitting, nodeSaveIo, type SaveIo } from './atomicWrite.js';
+import { processAlive } from './processAlive.js';
 
 /** A lock older than this belongs to a process that died mid-save. */
 const STALE_MS = 30_000;
@@ -7,25 +10,26 @@ const UNREADABLE_STALE_MS = 1_000;
 
 const inProcess = new Map<string, Promise<unknown>>();
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
+async function acquire(lockPath: string, timeoutMs: number, io: SaveIo): Promise<void> {
   const started = Date.now();
   for (;;) {
+    let handle;
     try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, at: Date.now() }));
-      await handle.close();
-      return;
+      handle = await io.open(lockPath, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (handle) {
+      try {
+        await handle.writeFile(JSON.stringify({ pid: process.pid, at: Date.now() }));
+        await handle.close();
+        return;
+      } catch (error) {
+        // A full disk can refuse even these few bytes: leave neither the descriptor nor an empty lock behind.
+        await handle.close().catch(() => undefined);
+        await io.rm(lockPath, { force: true }).catch(() => undefined);
+        throw error;
+      }
     }
     if (await isStale(lockPath)) {
       await rm(lockPath, { force: true });
@@ -55,11 +59,11 @@ async function isStale(lockPath: string): Promise<boolean> {
  * Runs `work` while holding `<path>.lock`: saves of one file by two windows (one process) or two
  * processes never interleave their backup-then-replace steps.
  */
-export async function withFileLock<T>(path: string, work: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+export async function withFileLock<T>(path: string, work: () => Promise<T>, { timeoutMs = 10_000, io = nodeSaveIo }: { timeoutMs?: number; io?: SaveIo } = {}): Promise<T> {
   const previous = inProcess.get(path) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
-    const lockPath = `${path}.lock`;
-    await acquire(lockPath, timeoutMs);
+    const lockPath = join(dirname(path), `${nameStemFitting(basename(path), '.lock'.length)}.lock`);
+    await acquire(lockPath, timeoutMs, io);
     try {
       return await work();
     } finally {

@@ -1,13 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE_FILES, TEMPLATES_DIR } from '../helpers.js';
 
 /** Runs the installed command exactly as a user does: node bin/drs.mjs … */
 function drs(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [`${ROOT}bin/drs.mjs`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [`${ROOT}bin/drs.mjs`, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 20_000 });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -131,6 +132,16 @@ describe('drs', () => {
     expect(err).toContain('$.name');
   });
 
+  it('refuses a format file that is a FIFO at once, by name, instead of waiting for a writer', () => {
+    const dir = tmp();
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'gov-2031.json')]);
+    const { code, err } = drs(['templates'], { DRS_TEMPLATES_DIR: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('gov-2031.json');
+    expect(err).toContain('not a regular file');
+  });
+
   it('exports Word and PDF next to the report, with the default file names', () => {
     const dir = tmp();
     const file = join(dir, 'r.drs');
@@ -164,4 +175,70 @@ describe('drs', () => {
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
   });
+
+  it('validates every file named, printing a failure for each one that cannot be used (FIFO, device, folder, oversized, wrong encoding)', () => {
+    const dir = tmp();
+    const fifo = join(dir, 'pipe.drs');
+    execFileSync('mkfifo', [fifo]);
+    const zero = join(dir, 'zero.drs');
+    symlinkSync('/dev/zero', zero);
+    const folder = join(dir, 'folder.drs');
+    mkdirSync(folder);
+    const big = join(dir, 'big.drs');
+    writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    const utf32 = join(dir, 'utf32.drs');
+    writeFileSync(utf32, iconv.encode(readFileSync(SAMPLE_FILES['gov-2021']!, 'utf8'), 'utf32le', { addBOM: true }));
+    const files = [samples[0]!, fifo, zero, folder, big, utf32, samples[1]!];
+    const started = Date.now();
+    const { code, out, err } = drs(['validate', ...files]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(code).toBe(2);
+    expect(out.match(/没有错误/g)).toHaveLength(2);
+    expect(out).toContain(samples[1]!);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toContain('管道（FIFO）');
+    expect(lines[1]).toContain('是设备');
+    expect(lines[2]).toContain('是文件夹');
+    expect(lines[3]).toContain('超过上限 20.0 MiB');
+    expect(lines[4]).toContain('UTF-32');
+    expect(err).not.toMatch(/\n\s+at /);
+    const json = drs(['validate', ...files, '--json']);
+    expect((JSON.parse(json.out) as { loadErrors: { file: string }[] }).loadErrors.map((e) => e.file)).toEqual([fifo, zero, folder, big, utf32]);
+  });
+
+  it('reads a GB18030 report correctly and says which encoding it assumed', () => {
+    const dir = tmp();
+    const file = join(dir, 'gbk.drs');
+    writeFileSync(file, iconv.encode(readFileSync(withError(dir), 'utf8'), 'gb18030'));
+    const { code, out } = drs(['validate', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('说明 文件');
+    expect(out).toContain('GB18030');
+    // The 机关名称 came through whole: the finding names the table as in the UTF-8 original.
+    expect(out).toContain('错误 [P-01] 三、收到和处理政府信息公开申请情况 · 自然人列');
+  });
+
+  it('exports a report whose 机关名称 is 100 characters long: the default names fit 255 bytes, with room for " (2)"', () => {
+    const dir = tmp();
+    const file = join(dir, 'long.drs');
+    const json = JSON.parse(readFileSync(SAMPLE_FILES['gov-2021']!, 'utf8'));
+    json.meta.orgName = `${'某'.repeat(77)}市人民政府办公室政府信息公开工作领导小组办公室`;
+    expect([...json.meta.orgName]).toHaveLength(100);
+    writeFileSync(file, JSON.stringify(json));
+    const { code, out, err } = drs(['export', file, '--draft']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const exported = readdirSync(dir).filter((n) => n !== 'long.drs');
+    for (const name of exported) {
+      expect(Buffer.byteLength(name), name).toBeLessThanOrEqual(255 - Buffer.byteLength(' (999)'));
+      expect(name).toMatch(/^某某某.*….*2025年政府信息公开工作年度报告\.(docx|pdf)$/);
+      expect(out).toContain(join(dir, name));
+      // The name freePath would pick next ("… (2).pdf") can be created too.
+      const dot = name.lastIndexOf('.');
+      writeFileSync(join(dir, `${name.slice(0, dot)} (999)${name.slice(dot)}`), '');
+    }
+    expect(exported.map((n) => n.split('.').pop()).sort()).toEqual(['docx', 'pdf']);
+  }, 60_000);
 });
+

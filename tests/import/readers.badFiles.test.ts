@@ -97,8 +97,8 @@ describe('files that are not a readable report each get a clear message, fast', 
     writeFileSync(path, '%PDF-1.7\n');
     truncateSync(path, 61 * 1024 * 1024);
     const message = await refusal('huge.pdf', null, path);
-    expect(message['zh-CN']).toContain('61.0 MB');
-    expect(message['zh-CN']).toContain('60.0 MB');
+    expect(message['zh-CN']).toContain('61.0 MiB');
+    expect(message['zh-CN']).toContain('60.0 MiB');
   });
 
   it.skipIf(process.platform === 'win32')('a FIFO is refused at once, not waited on', async () => {

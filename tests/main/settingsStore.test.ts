@@ -70,3 +70,25 @@ describe('SettingsStore', () => {
     expect(store.notice).toBeDefined();
   });
 });
+
+describe('SettingsStore on a read-only data folder', () => {
+  const readOnly = () => {
+    throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+  };
+
+  it('starts with a corrupt settings file it cannot set aside: defaults in memory and a notice that changes are not kept', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'settings.json'), '{"locale": "en", broken');
+    const store = new SettingsStore(dir, () => new Date('2026-01-05T00:00:00Z'), readOnly);
+    expect(store.get().locale).toBe('zh-CN');
+    expect(store.notice?.['zh-CN']).toContain('修改不会被保存');
+    expect(store.notice?.en).toContain('changes to the settings will not be kept');
+    expect(store.notice?.en).toContain('EROFS');
+    // Changes work for this run and touch nothing on disk.
+    store.update({ locale: 'en' });
+    store.rememberFile('/a/报告.drs', '2026-01-20T00:00:00.000Z');
+    expect(store.get()).toMatchObject({ locale: 'en', recentFiles: [{ path: '/a/报告.drs' }] });
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{"locale": "en", broken');
+  });
+});
