@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IPC_CONTRACT } from '../../src-main/ipc/contract.js';
 import { acceptUserFiles, callIpc, invokeIpc, type IpcHandlers } from '../../src-main/ipc/handlers.js';
-import { IPC_METHODS, type IpcMethod } from '../../src-main/ipc/methods.js';
+import { IPC_METHODS } from '../../src-main/ipc/methods.js';
 import { documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
 import { MAX_FONT_FILE_BYTES } from '../../src-main/services/fontFile.js';
 import { parseReport, type Report } from '../../src-core/index.js';
