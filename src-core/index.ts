@@ -17,6 +17,7 @@ export * from './checks/deriveComputedCells.js';
 export * from './document/documentModel.js';
 export * from './document/tableLayout.js';
 export * from './document/buildDocumentModel.js';
+export * from './document/exportFileName.js';
 export * from './document/lineBreaking.js';
 export * from './document/textMeasure.js';
 export * from './document/pagination.js';

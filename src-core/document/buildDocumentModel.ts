@@ -11,11 +11,6 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The export file name without extension: 机关全称 + 年度 + 年政府信息公开工作年度报告, safe on every OS. */
-export function exportBaseName(template: Template, report: Report): string {
-  return reportTitle(template, report.meta).replace(/[\\/:*?"<>|]|\p{Cc}/gu, '_').trim();
-}
-
 /** 2号 characters that fit on one line of the 156 mm type area. */
 const TITLE_CHARS_PER_LINE = Math.floor((PAGE.typeWidthMm * 72) / 25.4 / SIZES.title);
 

@@ -1,7 +1,7 @@
 import {
   buildDocumentModel,
   checkReport,
-  exportBaseName,
+  reportFileName,
   type Finding,
   type Locale,
   type Localized,
@@ -40,44 +40,9 @@ export type ExportResult =
   | { status: 'exported'; draft: boolean; files: { format: ExportFormat; path: string }[]; errors: Finding[]; warnings: Finding[]; notes: Localized[] }
   | { status: 'failed'; reason: Localized; files: { format: ExportFormat; path: string }[] };
 
-/** File systems allow 255 bytes per name (ext4, APFS; NTFS allows 255 UTF-16 units, which is more). */
-const NAME_BYTES = 255;
-/** Room for the " (2)" … " (999)" that picking a free name may add. */
-const SUFFIX_ROOM = Buffer.byteLength(' (999)');
-/** The end of the name says which report it is ("2025年政府信息公开工作年度报告"): a long name keeps it. */
-const KEPT_TAIL_BYTES = 72;
-const ELLIPSIS = '…';
-
-/**
- * 机关全称 + 年度 + 年政府信息公开工作年度报告 + extension. A very long organisation name would make
- * the name too long to create (ENAMETOOLONG): it is shortened in the middle, between characters,
- * so the start of the organisation name and the year and title stay.
- */
+/** 机关全称 + 年度 + 年政府信息公开工作年度报告 + extension, shortened to fit a file name (see reportFileName). */
 export function defaultExportName(template: Template, report: Report, format: ExportFormat): string {
-  const extension = `.${format}`;
-  const budget = NAME_BYTES - Buffer.byteLength(extension) - SUFFIX_ROOM;
-  const base = exportBaseName(template, report);
-  if (Buffer.byteLength(base) <= budget) return `${base}${extension}`;
-  const characters = [...new Intl.Segmenter('zh', { granularity: 'grapheme' }).segment(base)].map((s) => s.segment);
-  const tail = takeWithin(characters.slice().reverse(), KEPT_TAIL_BYTES).reverse();
-  const head = takeWithin(characters, budget - Buffer.byteLength(ELLIPSIS) - byteLength(tail));
-  return `${head.join('').trimEnd()}${ELLIPSIS}${tail.join('').trimStart()}${extension}`;
-}
-
-/** The leading characters of `characters` whose UTF-8 bytes fit in `bytes`. */
-function takeWithin(characters: readonly string[], bytes: number): string[] {
-  const taken: string[] = [];
-  let used = 0;
-  for (const c of characters) {
-    used += Buffer.byteLength(c);
-    if (used > bytes) break;
-    taken.push(c);
-  }
-  return taken;
-}
-
-function byteLength(characters: readonly string[]): number {
-  return Buffer.byteLength(characters.join(''));
+  return reportFileName(template, report, `.${format}`);
 }
 
 /** 报告.html → 报告.body.html: the page's body alone, for pasting into a website's editor. */

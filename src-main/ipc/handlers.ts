@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { namesFontFile } from '../export/fonts/FontResolver.js';
 import { checkFontFile } from '../services/fontFile.js';
 import type { PathGrants } from '../services/PathGrants.js';
 import type { SettingsStore } from '../services/SettingsStore.js';
+import { readTemplateFiles } from '../services/TemplateLibrary.js';
 import type { SettingsPatch } from '../services/settingsSchema.js';
 import { droppedFilesSchema, IPC_CONTRACT, type AppCommand, type IpcError, type IpcRequest, type IpcResponse, type IpcResult } from './contract.js';
 import { IPC_METHODS, type IpcMethod } from './methods.js';
@@ -116,12 +117,7 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
   };
   return {
     getAppInfo: async () => ({ ...services.app, locale: locale(), settingsNotice: settings.notice ?? null }),
-    listTemplates: async () => ({
-      templates: readdirSync(services.templatesDir)
-        .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-        .sort()
-        .map((file) => ({ file, json: JSON.parse(readFileSync(join(services.templatesDir, file), 'utf8')) as unknown })),
-    }),
+    listTemplates: async () => ({ templates: readTemplateFiles(services.templatesDir) }),
     openReport: async ({ path }) => {
       // A path the user did not hand over is not read (nor said to exist or not): the dialog asks instead.
       const chosen = grants.has('read', path) ? path : await dialogs.chooseReportToOpen(locale());

@@ -25,20 +25,27 @@ function safeList(dir: string): string[] {
 }
 
 /**
- * Reads every format definition (`templates/*.json`, except JSON Schemas) and validates it.
- * A new national format is a new file here; nothing in code lists the formats.
+ * The format definitions of a folder (`templates/*.json`, except JSON Schemas) as parsed JSON, read
+ * bounded like every input. A new national format is a new file here; nothing in code lists the formats.
  */
+export function readTemplateFiles(dir: string = defaultTemplatesDir()): { file: string; json: unknown }[] {
+  return safeList(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((file) => {
+      try {
+        return { file, json: JSON.parse(readInputTextSync(join(dir, file), 'template').text) as unknown };
+      } catch (error) {
+        if (error instanceof InputFileError) throw new TemplateError(file, [{ path: '$', message: error.reason.en }]);
+        throw new TemplateError(file, [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+      }
+    });
+}
+
+/** Every format of the folder, validated. */
 export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): Map<string, Template> {
   const templates = new Map<string, Template>();
-  for (const file of safeList(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()) {
-    const path = join(dir, file);
-    let json: unknown;
-    try {
-      json = JSON.parse(readInputTextSync(path, 'template').text);
-    } catch (error) {
-      if (error instanceof InputFileError) throw new TemplateError(file, [{ path: '$', message: error.reason.en }]);
-      throw new TemplateError(file, [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
-    }
+  for (const { file, json } of readTemplateFiles(dir)) {
     const template = loadTemplate(json, file);
     if (templates.has(template.id)) throw new TemplateError(file, [{ path: '$.id', message: `format id "${template.id}" is used by another file` }]);
     templates.set(template.id, template);

@@ -1,4 +1,4 @@
-import { createReport, exportBaseName, loadTemplate, type Locale, type Localized, type ReportMeta, type Template } from '../../src-core/index.js';
+import { createReport, loadTemplate, reportFileName, type Locale, type Localized, type ReportMeta, type Template } from '../../src-core/index.js';
 import type { IpcResponse } from '../../src-main/ipc/contract.js';
 import { drs } from '../api.js';
 import { documentStore, newDocumentId } from './documentStore.js';
@@ -63,10 +63,10 @@ export async function restoreRecovery(templates: ReadonlyMap<string, Template>, 
   if (template) documentStore.open(template, answer.value.report, { path: answer.value.path, docId, dirty: true });
 }
 
-/** 机关 + 年度 + 年政府信息公开工作年度报告.drs, made safe as a file name the same way the export names are. */
+/** 机关 + 年度 + 年政府信息公开工作年度报告.drs, made safe and short enough as a file name the same way the export names are. */
 export function defaultFileName(): string {
   const doc = documentStore.getSnapshot();
-  return doc ? `${exportBaseName(doc.template, doc.report)}.drs` : '';
+  return doc ? reportFileName(doc.template, doc.report, '.drs') : '';
 }
 
 /** Ctrl+S: saves where the report came from, or asks where (first save, Save As). */

@@ -33,7 +33,7 @@ describe('fuzz: every IPC method', () => {
       const repoBefore = readdirSync(ROOT).sort().join('\n');
       const payloads = fc.oneof(
         { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
-        { weight: 1, arbitrary: hostileValue },
+        { weight: 1, arbitrary: hostileValue.map((v) => mutate(null, [{ kind: 'set', at: 0, value: v }])) },
         { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => mutate(wellFormedRequest(method, userDir, 'kept.drs'), ms)) },
       );
       let cases = 0;
