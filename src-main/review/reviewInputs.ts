@@ -50,7 +50,9 @@ export async function expandReviewInputs(inputs: readonly string[], locale: Loca
   const unreadable: UnreadableFile[] = [];
   const notices: string[] = [];
   const add = (file: string) => {
-    if (!seen.has(file)) seen.add(file), files.push(file);
+    if (seen.has(file)) return;
+    seen.add(file);
+    files.push(file);
   };
   for (const input of inputs) {
     const path = resolve(input);

@@ -39,10 +39,18 @@ async function openReportFile(path: string, templates: ReadonlyMap<string, Templ
   return { ok: false, message: { 'zh-CN': `“${basename(path)}”无法作为报告打开。${reason}`, en: `"${basename(path)}" cannot be opened as a report. ${reasonEn}` } };
 }
 
+const NOT_A_REPORT = (file: string): Localized => ({
+  'zh-CN': `“${file}”看来不是政府信息公开工作年度报告：其中既没有报告格式规定的部分标题，也没有统计表。`,
+  en: `"${file}" does not look like an annual report on government information disclosure: it has neither a section heading of the report format nor a statistical table.`,
+});
+
 /** Any other file goes the one import road (Word, web page, PDF, text), as 导入已有报告 reads it. */
 async function importReportFile(path: string, options: ReviewOptions): Promise<Opened> {
   const imported = await importFile(path, options.templates, options.soffice === undefined ? {} : { soffice: options.soffice });
   if (!imported.ok) return imported;
+  // Import takes any text as a start; a review only counts a file that reads as a report.
+  const { cells, sections } = imported.importReport;
+  if (cells.length === 0 && sections.every((s) => s.sourceHeading === null)) return { ok: false, message: NOT_A_REPORT(basename(path)) };
   const template = options.templates.get(imported.report.templateId);
   if (!template) return { ok: false, message: { 'zh-CN': `未知的报告格式“${imported.report.templateId}”。`, en: `Unknown report format "${imported.report.templateId}".` } };
   return { ok: true, report: imported.report, template };
