@@ -80,8 +80,9 @@ td.num { text-align: right; white-space: nowrap; }
 tr.has-errors td.errors { color: #a00; font-weight: bold; }
 td.top { font-size: 12px; }
 td.top div + div { margin-top: 2px; }
-.severity-error { color: #a00; font-weight: bold; }
-.severity-warning { color: #8a5a00; }
+td.severity-error { color: #a00; font-weight: bold; }
+td.severity-warning { color: #8a5a00; }
+th.short, td.short { white-space: nowrap; }
 blockquote { margin: 4px 0 0; padding: 2px 6px; border-left: 3px solid #999; background: #f6f6f6; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 10px; }
 dl.facts dt { font-weight: bold; }
@@ -93,6 +94,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 @media print { body { padding: 0; max-width: none; } a { text-decoration: none; } }
 `;
+
+/** Columns of a word or a number, kept on one line. */
+const SHORT = new Set<ReviewTextKey>(['number', 'year', 'format', 'errors', 'warnings', 'rule', 'severity', 'expected', 'actual']);
 
 function summaryTable(summary: ReviewSummary, locale: Locale): string {
   const t = (key: ReviewTextKey) => escapeHtml(reviewText(key, locale));
@@ -106,7 +110,7 @@ function summaryTable(summary: ReviewSummary, locale: Locale): string {
       `<td class="num errors">${r.errors}</td><td class="num warnings">${r.warnings}</td><td class="top">${top || escapeHtml(reviewText('noFindings', locale))}</td></tr>`
     );
   });
-  return `<table class="summary"><thead><tr>${head.map((k) => `<th>${t(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="summary"><thead><tr>${head.map((k) => `<th${SHORT.has(k) ? ' class="short"' : ''}>${t(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function reportPage(report: ReviewedReport, index: number, locale: Locale): string {
@@ -118,7 +122,7 @@ function reportPage(report: ReviewedReport, index: number, locale: Locale): stri
   ] as const;
   const findings = report.findings.map(
     (f, i) =>
-      `<tr class="finding severity-${f.severity}"><td class="num">${i + 1}</td><td>${escapeHtml(f.ruleId)}</td><td class="severity-${f.severity}">${t(f.severity)}</td>` +
+      `<tr class="finding severity-${f.severity}"><td class="num">${i + 1}</td><td class="short">${escapeHtml(f.ruleId)}</td><td class="short severity-${f.severity}">${t(f.severity)}</td>` +
       `<td>${escapeHtml(f.place)}</td><td>${escapeHtml(f.message)}${f.quote ? `<blockquote>${escapeHtml(f.quote)}</blockquote>` : ''}</td>` +
       `<td class="num">${cellValue(f.expected)}</td><td class="num">${cellValue(f.actual)}</td></tr>`,
   );
@@ -130,7 +134,7 @@ function reportPage(report: ReviewedReport, index: number, locale: Locale): stri
     `<dt>${t('finding')}</dt><dd class="counts">${t('findingsCount', { errors: report.errors, warnings: report.warnings })}</dd></dl>` +
     (findings.length === 0
       ? `<p>${t('noFindings')}</p>`
-      : `<table class="findings"><thead><tr>${head.map((k) => `<th>${t(k)}</th>`).join('')}</tr></thead><tbody>${findings.join('')}</tbody></table>`) +
+      : `<table class="findings"><thead><tr>${head.map((k) => `<th${SHORT.has(k) ? ' class="short"' : ''}>${t(k)}</th>`).join('')}</tr></thead><tbody>${findings.join('')}</tbody></table>`) +
     `</section>`
   );
 }
