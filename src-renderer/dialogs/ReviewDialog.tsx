@@ -113,19 +113,6 @@ export function ReviewDialog({ onClose }: { onClose: () => void }) {
               ))}
             </tbody>
           </table>
-          {summary.unreadable.length > 0 ? (
-            <>
-              <h3 className="attention">{t('reviewUnreadable', { n: summary.unreadable.length })}</h3>
-              <ul className="import-list" data-testid="review-unreadable">
-                {summary.unreadable.map((u) => (
-                  <li key={u.file}>
-                    <strong>{u.fileName}</strong>
-                    <span className="meta">{u.message}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
           {report ? (
             <section className="review-findings" data-testid="review-findings" aria-label={report.fileName}>
               <h3>
@@ -146,6 +133,19 @@ export function ReviewDialog({ onClose }: { onClose: () => void }) {
             </section>
           ) : summary.reports.length > 0 ? (
             <p className="muted">{t('reviewPickRow')}</p>
+          ) : null}
+          {summary.unreadable.length > 0 ? (
+            <>
+              <h3 className="attention">{t('reviewUnreadable', { n: summary.unreadable.length })}</h3>
+              <ul className="import-list" data-testid="review-unreadable">
+                {summary.unreadable.map((u) => (
+                  <li key={u.file}>
+                    <strong>{u.fileName}</strong>
+                    <span className="meta">{u.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
           {written ? (
             <p role="status" data-testid="review-written">
