@@ -13,6 +13,8 @@ export * from './report/newReport.js';
 export * from './checks/finding.js';
 export * from './checks/messagePlaces.js';
 export * from './checks/checkReport.js';
+export { publicationDeadline } from './checks/narrativeChecks.js';
+export { META_FIELD_LABELS } from './i18n/coreMessages.js';
 export * from './checks/deriveComputedCells.js';
 export * from './document/documentModel.js';
 export * from './document/tableLayout.js';

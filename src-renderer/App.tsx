@@ -8,6 +8,7 @@ import { PreferencesDialog } from './dialogs/PreferencesDialog.js';
 import { RecoveryOfferDialog } from './dialogs/RecoveryOfferDialog.js';
 import { ExportDialog, type ExportFormat } from './dialogs/ExportDialog.js';
 import { ImportDialog } from './dialogs/ImportDialog.js';
+import { ReviewDialog } from './dialogs/ReviewDialog.js';
 import { Editor } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { StartScreen } from './start/StartScreen.js';
@@ -28,6 +29,7 @@ export function App() {
   const [dialog, setDialog] = useState<'preferences' | 'about' | null>(null);
   // An import in progress: the file the user dropped or opened, or null to choose one in a dialog.
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
+  const [reviewing, setReviewing] = useState(false);
   const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure, offerRecovery: setRecoveryOffer }), []);
 
   useEffect(() => {
@@ -73,6 +75,9 @@ export function App() {
           break;
         case 'import':
           setImporting({ path: null });
+          break;
+        case 'review':
+          setReviewing(true);
           break;
         case 'save':
           void saveReport(feedback);
@@ -133,7 +138,7 @@ export function App() {
       {doc && templates ? (
         <Editor onExport={(formats) => setExporting(formats)} onSwitchLocale={switchLocale} onPreferences={() => setDialog('preferences')} feedback={feedback} />
       ) : (
-        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} onImport={() => setImporting({ path: null })} />
+        <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} onImport={() => setImporting({ path: null })} onReview={() => setReviewing(true)} />
       )}
       {dialog === 'preferences' ? (
         <PreferencesDialog
@@ -149,6 +154,7 @@ export function App() {
       {loadFailure && templates ? <LoadFailureDialog failure={loadFailure} templates={templates} feedback={feedback} onClose={() => setLoadFailure(null)} /> : null}
       {recoveryOffer && templates ? <RecoveryOfferDialog offer={recoveryOffer} templates={templates} feedback={feedback} onClose={() => setRecoveryOffer(null)} /> : null}
       {importing && templates ? <ImportDialog path={importing.path} templates={templates} onClose={() => setImporting(null)} /> : null}
+      {reviewing ? <ReviewDialog onClose={() => setReviewing(false)} /> : null}
       {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>
   );

@@ -3,6 +3,7 @@ import { localize, type Locale } from '../i18n/locale.js';
 import { formatScaled } from '../report/cellValue.js';
 import { isLexicalEmpty, lexicalToPlainText } from '../report/lexicalText.js';
 import { isMergedAway, tagHasText } from '../report/reportOutline.js';
+import type { UnitType } from '../report/reportSchema.js';
 import type { Template } from '../template/loadTemplate.js';
 import { fitsYear } from '../template/templateChoice.js';
 import type { RuleDef } from '../template/templateSchema.js';
@@ -178,11 +179,21 @@ export function checkYearRange(rule: Rule<'yearRange'>, template: Template, cell
   });
 }
 
+function signatureDeadline(rule: Rule<'signatureDate'>, year: number, unitType: UnitType): string {
+  return `${year + 1}-${rule.deadlines[unitType]}`;
+}
+
+/** The last day (ISO date) by which the report of `year` is due under the format's N-09 rule; null when the format sets none. */
+export function publicationDeadline(template: Template, meta: { year: number; unitType: UnitType }): string | null {
+  const rule = template.rules.find((r): r is Rule<'signatureDate'> => r.kind === 'signatureDate');
+  return rule ? signatureDeadline(rule, meta.year, meta.unitType) : null;
+}
+
 /** N-09: the 成文日期 falls after the report year and, as a warning, by the statutory deadline of the next year. */
 export function checkSignatureDate(rule: Rule<'signatureDate'>, cells: ReportCells, locale: Locale, out: Finding[]): void {
   const { signatureDate, year, unitType } = cells.report.meta;
   if (!signatureDate) return;
-  const deadline = `${year + 1}-${rule.deadlines[unitType]}`;
+  const deadline = signatureDeadline(rule, year, unitType);
   const tooEarly = signatureDate <= `${year}-12-31`;
   if (!tooEarly && signatureDate <= deadline) return;
   const [, m, d] = deadline.split('-').map(Number);

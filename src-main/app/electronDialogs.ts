@@ -52,6 +52,23 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
       };
       return chooseOne(options);
     },
+    async chooseReportsToReview(locale, what) {
+      const title = locale === 'en' ? 'Review published reports' : '审查已发布报告';
+      const properties = what === 'folder' ? ['openDirectory' as const] : ['openFile' as const, 'multiSelections' as const];
+      const filters = what === 'folder' ? [] : [{ name: FILTER[locale], extensions: ['drs'] }, ...IMPORT_FILTERS[locale]];
+      const options = { title, defaultPath: documentsDir, properties, filters };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? undefined : result.filePaths;
+    },
+    async chooseReviewOutput(defaultName, format, locale) {
+      const name = format === 'xlsx' ? { 'zh-CN': 'Excel 工作簿', en: 'Excel workbook' } : { 'zh-CN': '网页', en: 'Web page' };
+      const options = { defaultPath: join(documentsDir, defaultName), filters: [{ name: name[locale], extensions: [format] }] };
+      const win = window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return undefined;
+      return result.filePath.toLowerCase().endsWith(`.${format}`) ? result.filePath : `${result.filePath}.${format}`;
+    },
     async confirmClose(locale) {
       const { buttons } = CLOSE_PROMPT;
       const options = {

@@ -15,6 +15,10 @@ const TEXT = {
   drs import 文件 -o 输出.drs [--template ID] [--json]
                                          导入已有报告（Word .docx/.doc/.wps、网页 .html、PDF、文本 .txt/.md），
                                          列出每一部分和每个数的来源，以及未能放置的内容；写出报告时退出码 0，文件无法作为报告读取时 2
+  drs review 文件或文件夹… [--html 输出.html] [--xlsx 输出.xlsx] [--json]
+                                         审查已发布的报告（文件夹只读其中一层的文件，隐藏文件除外，至多 500 个）：
+                                         列出每份报告的机关、年度、成文日期和问题；--html 写出可转发、可打印的审查意见，
+                                         --xlsx 写出 Excel 工作簿；无错误退出码 0，有报告有错误 1，有文件无法读取 2
 选项：--lang zh-CN|en 输出语言（默认中文）`,
     en: `Usage:
   drs templates                          list the report formats
@@ -29,11 +33,17 @@ const TEXT = {
                                          import an existing report (Word .docx/.doc/.wps, web page .html, PDF, text .txt/.md),
                                          listing where each part and number came from and what could not be placed;
                                          exit 0 when a report was written, 2 when the file cannot be read as a report
+  drs review FILES_OR_FOLDERS… [--html OUT.html] [--xlsx OUT.xlsx] [--json]
+                                         review published reports (a folder's own files, not its subfolders, hidden
+                                         files skipped, 500 at most): body, year, date of signature and findings of each;
+                                         --html writes a review to forward or print, --xlsx an Excel workbook;
+                                         exit 0 without errors, 1 when a report has errors, 2 when a file cannot be read
 Option: --lang zh-CN|en output language (default Chinese)`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。运行 drs --help 查看用法。', en: 'Unknown command "{command}". Run drs --help for usage.' },
   badArgs: { 'zh-CN': '参数有误：{detail}。运行 drs --help 查看用法。', en: 'Wrong arguments: {detail}. Run drs --help for usage.' },
   missingOption: { 'zh-CN': '缺少 {option}', en: '{option} is missing' },
+  noReviewInputs: { 'zh-CN': '请指定要审查的报告文件或文件夹', en: 'name the report files or folders to review' },
   noFiles: { 'zh-CN': '请指定要检查的 .drs 文件', en: 'name the .drs file(s) to check' },
   badYear: { 'zh-CN': '年度应为 2008 至 2100 之间的四位数字，当前为“{value}”', en: 'the year must be a four-digit year from 2008 to 2100, not "{value}"' },
   badUnitType: { 'zh-CN': '单位类型应为 people_government、department 或 other', en: 'the unit type must be people_government, department or other' },

@@ -19,6 +19,7 @@ import { InputFileError, readInputText, type DecodedText } from '../services/rea
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 import { importCommand } from './importCommand.js';
+import { reviewCommand } from './reviewCommand.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
 class UsageError extends Error {}
@@ -40,6 +41,7 @@ const OPTIONS = {
   docx: { type: 'string' },
   pdf: { type: 'string' },
   html: { type: 'string' },
+  xlsx: { type: 'string' },
   pdfa: { type: 'boolean' },
   draft: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -90,6 +92,9 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         if (!imported.ok) throw new UsageError(imported.message);
         return 0;
       }
+      case 'review':
+        if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noReviewInputs') }));
+        return await reviewCommand(rest, { ...(values.html ? { html: values.html } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}), json: values.json === true, locale }, templates, io);
       default:
         throw new UsageError(t('unknownCommand', { command }));
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportSchema } from '../../src-core/index.js';
+import { reviewSummarySchema } from '../review/reviewSummary.js';
 import { recentFileSchema, settingsPatchSchema, settingsSchema } from '../services/settingsSchema.js';
 import type { IpcMethod } from './methods.js';
 
@@ -91,6 +92,22 @@ export const IPC_CONTRACT = {
       z.strictObject({ status: z.literal('failed'), reason: localized }),
     ]),
   },
+  /** Review mode: reports the user chooses now (`choose`), or files and folders already granted (`paths`). */
+  reviewReports: {
+    request: z.strictObject({ choose: z.enum(['files', 'folder']).optional(), paths: z.array(path).min(1).max(100).optional() }),
+    response: z.discriminatedUnion('status', [z.strictObject({ status: z.literal('reviewed'), summary: reviewSummarySchema }), z.strictObject({ status: z.literal('cancelled') })]),
+  },
+  /** Stops a running review after the file it is reading; the review answers with what it has. */
+  cancelReview: { request: empty, response: z.strictObject({ cancelled: z.boolean() }) },
+  /** Writes the last review as an HTML page or an Excel workbook, where the user chooses. */
+  exportReview: {
+    request: z.strictObject({ format: z.enum(['html', 'xlsx']) }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('exported'), path }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), reason: localized }),
+    ]),
+  },
   openExportedFile: { request: z.strictObject({ path }), response: empty },
   showExportedFile: { request: z.strictObject({ path }), response: empty },
   listFonts: {
@@ -135,12 +152,13 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export type MenuCommand = 'new' | 'open' | 'import' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
+export type MenuCommand = 'new' | 'open' | 'import' | 'review' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
 export type AppCommand =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'openFile'; path: string }
   | { type: 'exportProgress'; stage: 'check' | 'docx' | 'pdf' | 'html' | 'write'; done: number; total: number }
-  | { type: 'importProgress'; stage: 'read' | 'recognize' };
+  | { type: 'importProgress'; stage: 'read' | 'recognize' }
+  | { type: 'reviewProgress'; done: number; total: number; fileName: string };
 
 /** The API the page sees as `window.drs` (built by the preload, or by the test harness). */
 export type DrsApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>> } & {

@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { importFile } from '../import/importFile.js';
+import { reviewDate } from '../review/reviewHtml.js';
+import { reviewReports } from '../review/reviewReports.js';
+import type { ReviewSummary } from '../review/reviewSummary.js';
+import { writeReviewOutput } from '../review/writeReviewOutput.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import { namesFontFile } from '../export/fonts/FontResolver.js';
 import { checkFontFile } from '../services/fontFile.js';
@@ -90,7 +94,10 @@ const NOT_GRANTED = {
   exported: { 'zh-CN': '只能打开或显示本次导出的文件。', en: 'Only files exported in this session can be opened or shown.' },
   font: { 'zh-CN': '字体文件须用“选择字体文件…”选取。', en: 'Choose a font file with "Choose font file…".' },
   folder: { 'zh-CN': '导出文件夹须用“选择…”选取。', en: 'Choose the export folder with "Choose…".' },
+  review: { 'zh-CN': '要审查的文件或文件夹须用“审查已发布报告…”选取。', en: 'Choose the files or folder to review with "Review Published Reports…".' },
 };
+
+const NO_REVIEW = { 'zh-CN': '还没有审查结果可导出：请先审查报告。', en: 'There is no review to export yet: review some reports first.' };
 
 function serviceHandlers(services: IpcServices): IpcHandlers {
   const { drafts, settings, dialogs, grants } = services;
@@ -115,6 +122,9 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
     const folder = patch.exportFolder;
     if (folder && folder !== current.exportFolder && !grants.has('folder', folder)) throw new RequestRefused('not-granted', NOT_GRANTED.folder, '$.exportFolder');
   };
+  // The last finished review, which 导出 HTML / 导出 Excel write: the page never sends findings or paths back.
+  let lastReview: ReviewSummary | null = null;
+  const runningReviews = new Set<AbortController>();
   return {
     getAppInfo: async () => ({ ...services.app, locale: locale(), settingsNotice: settings.notice ?? null }),
     listTemplates: async () => ({ templates: readTemplateFiles(services.templatesDir) }),
@@ -199,6 +209,44 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
         onProgress: (stage) => services.window.notify({ type: 'importProgress', stage }),
       });
       return result.ok ? { status: 'imported', report: result.report, importReport: result.importReport } : { status: 'failed', reason: result.message };
+    },
+    reviewReports: async ({ choose, paths }) => {
+      // Paths from the page are only ones the user already chose: files granted for reading, or inside a chosen folder.
+      paths?.forEach((p, i) => {
+        if (!grants.has('folder', p) && !grants.coversForReading(p)) throw new RequestRefused('not-granted', NOT_GRANTED.review, `$.paths[${i}]`);
+      });
+      const what = choose ?? 'folder';
+      const inputs = paths ?? (await dialogs.chooseReportsToReview(locale(), what));
+      if (!inputs || inputs.length === 0) return { status: 'cancelled' };
+      if (!paths) inputs.forEach((p) => grants.grant(what === 'folder' ? 'folder' : 'read', p));
+      const controller = new AbortController();
+      runningReviews.add(controller);
+      try {
+        const summary = await reviewReports(inputs, {
+          templates: services.templates,
+          locale: locale(),
+          signal: controller.signal,
+          onProgress: (p) => services.window.notify({ type: 'reviewProgress', ...p }),
+        });
+        lastReview = summary;
+        return { status: 'reviewed', summary };
+      } finally {
+        runningReviews.delete(controller);
+      }
+    },
+    cancelReview: async () => {
+      runningReviews.forEach((c) => c.abort());
+      return { cancelled: runningReviews.size > 0 };
+    },
+    exportReview: async ({ format }) => {
+      if (!lastReview) return { status: 'failed', reason: NO_REVIEW };
+      const review = lastReview;
+      const name = `${review.locale === 'en' ? 'review' : '年度报告审查意见'}-${reviewDate(review.reviewedAt, 'en')}.${format}`;
+      const target = await dialogs.chooseReviewOutput(name, format, locale());
+      if (!target) return { status: 'cancelled' };
+      const written = await writeReviewOutput(review, format, target);
+      if (!written.ok) return { status: 'failed', reason: written.message };
+      return { status: 'exported', path: grants.grant('exported', target) };
     },
     listFonts: async () => {
       const fonts = services.exporter.fonts;

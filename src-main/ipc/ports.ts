@@ -9,6 +9,10 @@ export interface Dialogs {
   /** A Word file, web page, PDF or text to import. */
   chooseFileToImport(locale: Locale): Promise<string | undefined>;
   chooseFontFile(locale: Locale): Promise<string | undefined>;
+  /** Published reports to review: several files, or one folder. */
+  chooseReportsToReview(locale: Locale, what: 'files' | 'folder'): Promise<string[] | undefined>;
+  /** Where to write a review: an HTML page or an Excel workbook. */
+  chooseReviewOutput(defaultName: string, format: 'html' | 'xlsx', locale: Locale): Promise<string | undefined>;
 }
 
 /** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */

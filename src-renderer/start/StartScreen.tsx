@@ -16,12 +16,14 @@ export function StartScreen({
   onSwitchLocale,
   onDialog,
   onImport,
+  onReview,
 }: {
   templates: Map<string, Template> | null;
   feedback: Feedback;
   onSwitchLocale: () => void;
   onDialog: (dialog: 'preferences' | 'about') => void;
   onImport: () => void;
+  onReview: () => void;
 }) {
   const { t, locale } = useI18n();
   const [recent, setRecent] = useState<RecentFile[]>([]);
@@ -169,6 +171,12 @@ export function StartScreen({
             </button>
           </span>
           <p className="muted">{t('importHint')}</p>
+          <span className="buttons">
+            <button type="button" disabled={!templates} onClick={onReview} data-testid="review-button">
+              {t('reviewReports')}
+            </button>
+          </span>
+          <p className="muted">{t('reviewStartHint')}</p>
           {recent.length > 0 ? (
             <ul className="cards" data-testid="recent-list">
               {recent.map((f) => (

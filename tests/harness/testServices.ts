@@ -18,6 +18,9 @@ export class ScriptedDialogs implements Dialogs {
   readonly exportFolders: (string | undefined)[] = [];
   readonly imports: (string | undefined)[] = [];
   readonly fontFiles: (string | undefined)[] = [];
+  /** Files or a folder chosen to review, one entry per dialog. */
+  readonly reviewChoices: (string[] | undefined)[] = [];
+  readonly reviewOutputs: (string | undefined)[] = [];
   readonly asked: string[] = [];
   async chooseReportToOpen(): Promise<string | undefined> {
     this.asked.push('open');
@@ -38,6 +41,14 @@ export class ScriptedDialogs implements Dialogs {
   async chooseFontFile(): Promise<string | undefined> {
     this.asked.push('fontFile');
     return this.fontFiles.shift();
+  }
+  async chooseReportsToReview(_locale: string, what: 'files' | 'folder'): Promise<string[] | undefined> {
+    this.asked.push(`review:${what}`);
+    return this.reviewChoices.shift();
+  }
+  async chooseReviewOutput(defaultName: string): Promise<string | undefined> {
+    this.asked.push(`reviewOutput:${defaultName}`);
+    return this.reviewOutputs.shift();
   }
 }
 
