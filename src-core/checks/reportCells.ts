@@ -45,13 +45,13 @@ export class ReportCells {
     return this.parsed.get(key(tableId, rowId, colId));
   }
 
-  /** Empty counts as 0 here; the empty-cell rule reports it separately. A group row sums its items. */
-  value(model: TableModel, rowId: string, colId: string): bigint | undefined {
+  /** Empty counts as 0 here (the empty-cell rule reports it separately) unless `emptyAsZero` is false, then it cannot be used. A group row sums its items. */
+  value(model: TableModel, rowId: string, colId: string, emptyAsZero = true): bigint | undefined {
     const items = model.groupItems(rowId);
     if (items.length > 0) {
       let sum = 0n;
       for (const item of items) {
-        const v = this.value(model, item, colId);
+        const v = this.value(model, item, colId, emptyAsZero);
         if (v === undefined) return undefined;
         sum += v;
       }
@@ -60,7 +60,8 @@ export class ReportCells {
     const k = key(model.def.id, rowId, colId);
     const cell = this.parsed.get(k);
     if (!cell || cell.state === 'invalid' || this.tainted.has(k)) return undefined;
-    return cell.state === 'empty' ? 0n : cell.scaled;
+    if (cell.state === 'empty') return emptyAsZero ? 0n : undefined;
+    return cell.scaled;
   }
 
   tableByRole(role: string): TableModel | undefined {

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { checkReport, describeLoadError, parseReport, type Locale, type Localized, type Report, type Template } from '../../src-core/index.js';
 import { importFile } from '../import/importFile.js';
-import { readBoundedFile } from '../import/readBoundedFile.js';
+import { InputFileError, readInputText } from '../services/readInputFile.js';
 import { expandReviewInputs, REVIEW_FILE_LIMIT } from './reviewInputs.js';
 import { reviewedReport } from './reviewedReport.js';
 import type { ReviewSummary, UnreadableFile } from './reviewSummary.js';
@@ -30,9 +30,14 @@ type Opened = { ok: true; report: Report; template: Template } | { ok: false; me
 
 /** A report file is opened as the app opens one: bounded read, then parseReport (migrations, limits, structure). */
 async function openReportFile(path: string, templates: ReadonlyMap<string, Template>): Promise<Opened> {
-  const read = await readBoundedFile(path);
-  if (!read.ok) return read;
-  const parsed = parseReport(read.bytes.toString('utf8'), templates);
+  let text: string;
+  try {
+    text = (await readInputText(path, 'report')).text;
+  } catch (error) {
+    if (error instanceof InputFileError) return { ok: false, message: error.reason };
+    throw error;
+  }
+  const parsed = parseReport(text, templates);
   if (parsed.ok) return { ok: true, report: parsed.report, template: parsed.template };
   const reason = describeLoadError(parsed.error, 'zh-CN');
   const reasonEn = describeLoadError(parsed.error, 'en');

@@ -137,6 +137,17 @@ describe('N-03 review cases in the text vs 表四', () => {
     ]);
   });
 
+  it('says nothing while 表四 is not filled in: an empty table is not a table of zeros (seed 004 was published without its tables)', () => {
+    const r = sample('gov-2021');
+    for (const col of ['rv_upheld', 'rv_corrected', 'rv_other', 'rv_pending', 'rv_total', 'ld_upheld', 'ld_corrected', 'ld_other', 'ld_pending', 'ld_total', 'lr_upheld', 'lr_corrected', 'lr_other', 'lr_pending', 'lr_total']) setCell(r, 'gov-2021.review', 'count', col, null);
+    setText(r, 'review', ['辦理因政府信息公開提起行政訴訟案件2起,維持2起;辦理因政府信息公開提出行政復議案件2起,其中1起維持,1起未審結。']);
+    expect(findings(r, 'N-03')).toEqual([]);
+    const noRequests = sample2021();
+    for (const row of ['r1_new', 'r2_carried_in']) for (const col of COLUMNS) setCell(noRequests, APPLY, row, col, null);
+    setText(noRequests, 'overview', ['（二）依申请公开情况。2021年我局共收到依申请公开政府信息5起。']);
+    expect(findings(derive(noRequests), 'N-02')).toEqual([]);
+  });
+
   it('"全市备案…行政复议案件134件" is another scope, "其中1起维持" a part', () => {
     const r = sample('gov-2021');
     setText(r, 'review', ['全市备案审查涉及政府信息公开的行政复议案件134件。', '因政府信息公开工作被申请行政复议4件，其中1起维持。']);

@@ -16,14 +16,15 @@ function expression(source: string): Expr | undefined {
 
 /**
  * A figure of a table, written in the formula language ("r1_new[total] + r2_carried_in[total]"),
- * as a plain number; undefined when a cell it reads holds an invalid entry (a value rule reports it).
+ * as a plain number; undefined when a cell it reads is empty (nothing to compare the text with: the
+ * empty-cell warning speaks) or holds an invalid entry (a value rule reports it).
  */
 export function tableFigure(source: string, template: Template, tableId: string, cells: ReportCells): number | undefined {
   const model = template.tableModels.get(tableId);
   const expr = expression(source);
   if (!model || !expr) return undefined;
   const evaluate = (e: Expr): bigint | undefined => {
-    if (e.type === 'cell') return cells.value(model, e.row, e.col);
+    if (e.type === 'cell') return cells.value(model, e.row, e.col, false);
     if (e.type !== 'binary') return undefined;
     const l = evaluate(e.left);
     const r = evaluate(e.right);
