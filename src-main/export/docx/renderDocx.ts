@@ -103,7 +103,10 @@ class DocxBuilder {
       case 'listItem':
         return [new Paragraph({ pageBreakBefore, children: [this.run(block.marker, null), ...this.runs(block.runs)] })];
       case 'table':
-        return [this.table(block.table, place), ...tableNoteLines(block.table).map((n) => new Paragraph({ style: STYLE.note, children: [this.run(n, null)] }))];
+        return [
+          this.table(block.table, place),
+          ...tableNoteLines(block.table).map((n) => new Paragraph({ style: STYLE.note, keepNext: place.table!.keptWithNext !== undefined, children: [this.run(n, null)] })),
+        ];
       case 'signature':
         return [
           new Paragraph({ pageBreakBefore, keepNext: true, children: [] }),
@@ -145,7 +148,8 @@ class DocxBuilder {
                       style: STYLE.tableText,
                       // Word and LibreOffice move the whole table to the next page for a break before its first cell.
                       pageBreakBefore: r === 0 && c === 0 && place.startsPage,
-                      keepNext: place.table!.breaksBefore.length === 0 || r + 1 < (place.table!.breaksBefore[0] ?? 0),
+                      // The rows that share the signature's page are kept with it (and so move with it, as in the PDF).
+                      keepNext: place.table!.breaksBefore.length === 0 || r + 1 < (place.table!.breaksBefore[0] ?? 0) || r >= (place.table!.keptWithNext ?? Infinity),
                       children: cell.lines.map((line, i) => this.run(line, null, { bold: cell.bold, ...(i > 0 ? { break: 1 } : {}) })),
                       alignment: cell.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
                     }),
