@@ -36,10 +36,17 @@ export function joinsPrevious(previous: string | undefined, atom: string): boole
 }
 
 /**
- * Fills lines of `width` (the first line `firstWidth`, e.g. after an indent). Returns the atoms of
- * each line. An atom wider than a line gets a line of its own.
+ * Punctuation that may hang past a line's end instead of pulling a character down (悬挂标点):
+ * LibreOffice hangs exactly these, as Word does by default (w:overflowPunct).
  */
-export function breakLines(atoms: readonly Atom[], width: number, firstWidth = width): Atom[][] {
+export const HANGING_PUNCTUATION = new Set([...'、。，．']);
+
+/**
+ * Fills lines of `width` (the first line `firstWidth`, e.g. after an indent). Returns the atoms of
+ * each line. An atom wider than a line gets a line of its own. With `hanging`, a comma or full stop
+ * that does not fit hangs past the line's end, as office programs set body text.
+ */
+export function breakLines(atoms: readonly Atom[], width: number, firstWidth = width, hanging = false): Atom[][] {
   const lines: Atom[][] = [];
   let line: Atom[] = [];
   let used = 0;
@@ -52,7 +59,8 @@ export function breakLines(atoms: readonly Atom[], width: number, firstWidth = w
       continue;
     }
     if (line.length === 0 && atom.space) continue;
-    if (used + atom.width <= limit() + 0.01 || line.length === 0) {
+    const hangs = hanging && HANGING_PUNCTUATION.has(atom.text) && used <= limit() + 0.01;
+    if (used + atom.width <= limit() + 0.01 || line.length === 0 || hangs) {
       line.push(atom);
       used += atom.width;
       continue;

@@ -10,6 +10,8 @@ export interface TablePlacement {
   rowHeights: number[];
   /** Rows that begin a new page (not counting repeated headers). */
   breaksBefore: number[];
+  /** Of a table closing the report: the first row on the signature's page (its rows stay with the signature). */
+  keptWithNext?: number;
 }
 
 export interface BlockPlacement {
@@ -108,12 +110,18 @@ export function paginate(model: DocumentModel): Pagination {
     if (block.kind === 'table') {
       const need = startNeed(blocks, lines, i);
       if (slot > 0 && slot + need > LINES) newPage();
-      const start = { page, slot };
-      const table = placeTable(block.table, page, slot);
+      const notes = tableNoteLines(block.table).length;
+      let start = { page, slot };
+      let table = placeTable(block.table, page, slot);
+      if (blocks[i + 1]?.kind === 'signature') {
+        const closing = closingTable(block.table, start, table, notes + startNeed(blocks, lines, i + 1));
+        start = closing.start;
+        table = closing.table;
+      }
       page = table.endPage;
       slot = table.endSlot;
       const at: BlockPlacement['at'] = [];
-      for (let k = tableNoteLines(block.table).length; k > 0; k--) {
+      for (let k = notes; k > 0; k--) {
         if (slot >= LINES) newPage();
         at.push({ page, slot: slot++ });
       }
@@ -155,7 +163,37 @@ function widowSafeSplit(remaining: number, room: number): number {
   return here < 2 ? 0 : here;
 }
 
-function placeTable(table: DocTable, firstPage: number, firstSlot: number): { placement: TablePlacement; endPage: number; endSlot: number } {
+interface PlacedTable {
+  placement: TablePlacement;
+  endPage: number;
+  endSlot: number;
+}
+
+/**
+ * A table right before the signature: when what follows it (its notes, the blank line, the
+ * signature) does not fit under its last row, the signature would open a page alone. Its last two
+ * rows (else its last one) go to the next page with it, under the repeated header; where no row may
+ * be parted from the rows above it (a header kept with its first rows), the whole table moves.
+ */
+function closingTable(table: DocTable, start: { page: number; slot: number }, placed: PlacedTable, linesAfter: number): { start: { page: number; slot: number }; table: PlacedTable } {
+  const fits = (t: PlacedTable) => t.endSlot + linesAfter <= LINES;
+  const kept = (t: PlacedTable): PlacedTable => ({ ...t, placement: { ...t.placement, keptWithNext: t.placement.breaksBefore.at(-1) ?? 0 } });
+  if (fits(placed)) return { start, table: kept(placed) };
+  const rowCount = table.rowHeights.length;
+  const insideGroup = (r: number) => [...table.keepTogether].some(([first, size]) => r > first && r < first + size);
+  for (const tail of [2, 1]) {
+    const r = rowCount - tail;
+    if (r < Math.max(1, table.repeatHeaderRows) || insideGroup(r) || placed.placement.breaksBefore.includes(r)) continue;
+    const moved = placeTable(table, start.page, start.slot, r);
+    if (moved.endPage === placed.endPage + 1 && fits(moved)) return { start, table: kept(moved) };
+  }
+  const whole = placeTable(table, start.page + 1, 0);
+  if (start.slot > 0 && whole.endPage === start.page + 1 && fits(whole)) return { start: { page: start.page + 1, slot: 0 }, table: kept(whole) };
+  return { start, table: placed };
+}
+
+/** Places a table's rows from a line of a page on; `breakBefore` is a row made to start a new page. */
+function placeTable(table: DocTable, firstPage: number, firstSlot: number, breakBefore = -1): PlacedTable {
   const heights = [...table.rowHeights];
   const rows: { page: number; y: number }[][] = heights.map(() => []);
   const breaksBefore: number[] = [];
@@ -166,7 +204,8 @@ function placeTable(table: DocTable, firstPage: number, firstSlot: number): { pl
     const group = table.keepTogether.get(r) ?? 1;
     const needed = heights.slice(r, r + group).reduce((a, b) => a + b, 0);
     const pageTop = page === firstPage ? firstSlot * LINE_PITCH_PT : headerHeight;
-    if (r > 0 && y + Math.max(needed, height) > TYPE_HEIGHT_PT + 0.01 && y > pageTop + 0.01) {
+    const overflows = y + Math.max(needed, height) > TYPE_HEIGHT_PT + 0.01;
+    if (r > 0 && (overflows || r === breakBefore) && y > pageTop + 0.01) {
       page++;
       breaksBefore.push(r);
       y = 0;

@@ -49,9 +49,9 @@ export function textAtoms(runs: readonly TextRun[], size: number, grid: boolean)
   return runs.flatMap((run, index) => splitAtoms(run.text).map((text) => ({ text, run: index, width: text === '\n' ? 0 : atomWidth(text, size, grid), space: /^\s$/.test(text) })));
 }
 
-/** The lines of a body paragraph (3号, on the grid), the first indented by `indentChars` characters. */
+/** The lines of a body paragraph (3号, on the grid), the first indented by `indentChars` characters; commas and stops hang. */
 export function paragraphLines(runs: readonly TextRun[], indentChars: number): RunAtom[][] {
-  return breakLines(textAtoms(runs, SIZES.body, true), TYPE_WIDTH_PT, TYPE_WIDTH_PT - indentChars * CHAR_PITCH_PT) as RunAtom[][];
+  return breakLines(textAtoms(runs, SIZES.body, true), TYPE_WIDTH_PT, TYPE_WIDTH_PT - indentChars * CHAR_PITCH_PT, true) as RunAtom[][];
 }
 
 /**

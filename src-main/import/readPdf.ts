@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { HANGING_PUNCTUATION } from '../../src-core/document/lineBreaking.js';
 import type { SourceLine } from '../../src-core/import/sourceDocument.js';
 import { readerMessages } from './readerMessages.js';
 import type { ReadResult } from './readResult.js';
@@ -102,7 +103,10 @@ function toSourceLines(lines: LaidOutLine[]): SourceLine[] {
   const bodySize = [...charsBySize].sort((p, q) => q[1] - p[1])[0]?.[0] ?? 12;
   const body = lines.filter((l) => Math.abs(l.size - bodySize) <= 0.5);
   const left = sharedEdge(body.map((l) => l.x), 'left');
-  const right = sharedEdge(body.map((l) => l.end), 'right');
+  // A comma or stop may hang past the right edge (Word's default): the edge is where the other lines end.
+  const hangs = (l: LaidOutLine) => HANGING_PUNCTUATION.has(l.cells.at(-1)?.at(-1) ?? '');
+  const flush = body.filter((l) => !hangs(l));
+  const right = sharedEdge((flush.length > 0 ? flush : body).map((l) => l.end), 'right');
   return lines.map((line) => ({
     kind: 'line',
     text: line.cells.join(' '),

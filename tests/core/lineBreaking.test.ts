@@ -11,6 +11,15 @@ describe('Chinese line breaking', () => {
     expect(lines('一二三四五六七八九十甲乙丙')).toEqual(['一二三四五六七八九十', '甲乙丙']);
   });
 
+  it('hangs a comma or full stop past a full line when asked (as office programs set body text), other closing punctuation never', () => {
+    const hung = (text: string) => breakLines(atoms(text), 10, 10, true).map((l) => l.map((a) => a.text).join(''));
+    expect(hung('一二三四五六七八九十，乙丙丁。')).toEqual(['一二三四五六七八九十，', '乙丙丁。']);
+    expect(hung('一二三四五六七八九十。乙')).toEqual(['一二三四五六七八九十。', '乙']);
+    // A closing bracket or a semicolon does not hang: a character comes down with it.
+    expect(hung('一二三四五六七八九十）乙')).toEqual(['一二三四五六七八九', '十）乙']);
+    expect(hung('一二三四五六七八九十；乙')).toEqual(['一二三四五六七八九', '十；乙']);
+  });
+
   it('never starts a line with closing punctuation', () => {
     const out = lines('一二三四五六七八九十，乙丙丁。');
     expect(out.join('')).toBe('一二三四五六七八九十，乙丙丁。');

@@ -41,8 +41,9 @@ function checkRules(doc: DocumentModel): void {
   });
   const signature = pages.blocks.at(-1)!;
   const before = pages.blocks.at(-2)!;
-  // Known gap: after a closing table the signature may still start a page (it takes text lines only).
-  if (doc.blocks.at(-2)?.kind !== 'table') expect(before.at.at(-1)?.page ?? before.page, 'the signature is alone on its page').toBe(signature.at[0]!.page);
+  // A closing table ends on its last row's page, or on its notes' page.
+  const lastRow = before.table?.rows.at(-1)?.at(-1)?.page;
+  expect(before.at.at(-1)?.page ?? lastRow ?? before.page, 'the signature is alone on its page').toBe(signature.at[0]!.page);
 }
 
 describe('the pagination every export follows', () => {
@@ -76,5 +77,28 @@ describe('the pagination every export follows', () => {
     const alone: DocumentModel = { ...doc, blocks: [...Array.from({ length: 19 }, () => line()), lines(2), doc.blocks.at(-1)!] };
     const p2 = paginate(alone);
     expect(p2.blocks[19]!.at[0]!.page, 'the last paragraph goes with the signature').toBe(1);
+  });
+});
+
+describe('a report that ends with a table (the gov-2008 annex)', () => {
+  it('gives the signature the table’s last two rows, under the repeated header, when it would otherwise open a page alone', () => {
+    const base = model('gov-2008');
+    let forced = 0;
+    for (let extra = 0; extra < PAGE.linesPerPage; extra++) {
+      const doc = shifted(base, extra);
+      const pages = paginate(doc);
+      const table = pages.blocks.at(-2)!.table!;
+      const signaturePage = pages.blocks.at(-1)!.at[0]!.page;
+      const rowCount = table.rows.length;
+      expect(table.rows[rowCount - 1]!.at(-1)!.page, `extra ${extra}`).toBe(signaturePage);
+      expect(table.keptWithNext, `extra ${extra}: the rows kept with the signature`).toBe(table.breaksBefore.at(-1) ?? 0);
+      if (table.breaksBefore.at(-1) === rowCount - 2) {
+        forced++;
+        expect(table.rows[0]!.map((s) => s.page), 'the header is repeated above the moved rows').toContain(signaturePage);
+        expect(table.rows[rowCount - 3]!.at(-1)!.page).toBe(signaturePage - 1);
+      }
+    }
+    // The sweep reaches the case where the table would have ended at the foot of a page.
+    expect(forced).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellText, NO_LINE_END, NO_LINE_START, PAGE, MM_TO_PT, type Report } from '../../src-core/index.js';
+import { cellText, HANGING_PUNCTUATION, NO_LINE_END, NO_LINE_START, PAGE, MM_TO_PT, type Report } from '../../src-core/index.js';
 import { sample, template } from '../helpers.js';
 import { ARTIFACTS, exportBoth } from './exportHelpers.js';
 import { pdfBoxes, pdfFonts, pdfInfo, pdfRawText, renderPages, type PdfPage, type Word } from './readers.js';
@@ -121,7 +121,10 @@ describe('the PDF export of the gov-2021 sample, read back with poppler', () => 
     expect(body.length).toBeGreaterThan(100);
     const full = body.filter((l) => units(l.text) >= 26);
     expect(full.length).toBeGreaterThan(50);
-    for (const line of full) expect(units(line.text), line.text).toBeLessThanOrEqual(28.5);
+    // A comma or stop at a line's end hangs past the 28 characters (as Word and LibreOffice set it).
+    const hanging = full.filter((l) => HANGING_PUNCTUATION.has(l.text.trim().at(-1) ?? ''));
+    expect(hanging.length).toBeGreaterThan(0);
+    for (const line of full) expect(units(line.text) - (hanging.includes(line) ? 1 : 0), line.text).toBeLessThanOrEqual(28.5);
     for (const line of body) {
       const text = line.text.replace(/\s/g, '');
       expect(NO_LINE_START.has(text[0] ?? ''), `starts with closing punctuation: ${text}`).toBe(false);

@@ -69,6 +69,11 @@ const ROW_BORDER_PT = 0.5;
 /** Paragraph styles: Word shows them as 正文, 标题, 标题 1–3; the headings carry outline levels for the navigation pane and a TOC. */
 const STYLE = { title: 'Title', heading1: 'Heading1', heading2: 'Heading2', heading3: 'Heading3', tableText: 'TableText', note: 'TableNote', signature: 'Signature' } as const;
 
+/** A row of a keep-together group (caption, header and first two rows) other than the group's last. */
+function keptWithNextRow(table: DocTable, r: number): boolean {
+  return [...table.keepTogether].some(([first, size]) => r >= first && r < first + size - 1);
+}
+
 class DocxBuilder {
   constructor(
     private readonly fonts: DocxFontNames,
@@ -103,7 +108,10 @@ class DocxBuilder {
       case 'listItem':
         return [new Paragraph({ pageBreakBefore, children: [this.run(block.marker, null), ...this.runs(block.runs)] })];
       case 'table':
-        return [this.table(block.table, place), ...tableNoteLines(block.table).map((n) => new Paragraph({ style: STYLE.note, children: [this.run(n, null)] }))];
+        return [
+          this.table(block.table, place),
+          ...tableNoteLines(block.table).map((n) => new Paragraph({ style: STYLE.note, keepNext: place.table!.keptWithNext !== undefined, children: [this.run(n, null)] })),
+        ];
       case 'signature':
         return [
           new Paragraph({ pageBreakBefore, keepNext: true, children: [] }),
@@ -145,7 +153,9 @@ class DocxBuilder {
                       style: STYLE.tableText,
                       // Word and LibreOffice move the whole table to the next page for a break before its first cell.
                       pageBreakBefore: r === 0 && c === 0 && place.startsPage,
-                      keepNext: place.table!.breaksBefore.length === 0 || r + 1 < (place.table!.breaksBefore[0] ?? 0),
+                      // A caption or header stays with its first two rows wherever the text above ends; the rows
+                      // that share the signature's page are kept with it (and so move with it, as in the PDF).
+                      keepNext: keptWithNextRow(table, r) || r >= (place.table!.keptWithNext ?? Infinity),
                       children: cell.lines.map((line, i) => this.run(line, null, { bold: cell.bold, ...(i > 0 ? { break: 1 } : {}) })),
                       alignment: cell.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
                     }),
