@@ -33,3 +33,4 @@ export * from './prior/priorYearLink.js';
 export * from './prior/startFromLastYear.js';
 export * from './prior/correspondence.js';
 export * from './prior/textOverlap.js';
+export * from './prior/compareYears.js';
