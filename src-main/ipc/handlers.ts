@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
+import { jsonPath, priorYearOf, startFromLastYear, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { importFile } from '../import/importFile.js';
+import { readLastYear } from '../prior/readLastYear.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import { namesFontFile } from '../export/fonts/FontResolver.js';
 import { checkFontFile } from '../services/fontFile.js';
@@ -203,6 +204,22 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
         onProgress: (stage) => services.window.notify({ type: 'importProgress', stage }),
       });
       return result.ok ? { status: 'imported', report: result.report, importReport: result.importReport } : { status: 'failed', reason: result.message };
+    },
+    startFromLastYear: async ({ path, year }) => {
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseLastYearReport(locale());
+      if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
+      const last = await readLastYear(chosen, services.templates);
+      if (!last.ok) return { status: 'failed', reason: last.message };
+      const started = startFromLastYear(services.templates, last, { now: new Date(), source: last.source, ...(year === undefined ? {} : { year }) });
+      return started.ok ? { status: 'started', report: started.report } : { status: 'failed', reason: started.message };
+    },
+    readPriorYear: async ({ path }) => {
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseLastYearReport(locale());
+      if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
+      const last = await readLastYear(chosen, services.templates);
+      return last.ok ? { status: 'linked', priorYear: priorYearOf(last.report, last.template, last.source, new Date()) } : { status: 'failed', reason: last.message };
     },
     listFonts: async () => {
       const fonts = services.exporter.fonts;

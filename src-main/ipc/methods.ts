@@ -20,6 +20,8 @@ export const IPC_METHODS = [
   'closeWindow',
   'exportReport',
   'importReport',
+  'startFromLastYear',
+  'readPriorYear',
   'openExportedFile',
   'showExportedFile',
   'listFonts',

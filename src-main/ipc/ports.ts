@@ -9,6 +9,8 @@ export interface Dialogs {
   /** A Word file, web page, PDF or text to import. */
   chooseFileToImport(locale: Locale): Promise<string | undefined>;
   chooseFontFile(locale: Locale): Promise<string | undefined>;
+  /** Last year's report: a .drs or anything Import reads. */
+  chooseLastYearReport(locale: Locale): Promise<string | undefined>;
 }
 
 /** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */

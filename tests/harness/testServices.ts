@@ -18,6 +18,7 @@ export class ScriptedDialogs implements Dialogs {
   readonly exportFolders: (string | undefined)[] = [];
   readonly imports: (string | undefined)[] = [];
   readonly fontFiles: (string | undefined)[] = [];
+  readonly lastYears: (string | undefined)[] = [];
   readonly asked: string[] = [];
   async chooseReportToOpen(): Promise<string | undefined> {
     this.asked.push('open');
@@ -34,6 +35,10 @@ export class ScriptedDialogs implements Dialogs {
   async chooseFileToImport(): Promise<string | undefined> {
     this.asked.push('import');
     return this.imports.shift();
+  }
+  async chooseLastYearReport(): Promise<string | undefined> {
+    this.asked.push('lastYear');
+    return this.lastYears.shift();
   }
   async chooseFontFile(): Promise<string | undefined> {
     this.asked.push('fontFile');

@@ -27,6 +27,8 @@ export function wellFormedRequest(method: IpcMethod, dir: string, file = 'r.drs'
     closeWindow: {},
     exportReport: { report, formats: ['pdf'], draft: false, folder: dir },
     importReport: { path: join(dir, file) },
+    startFromLastYear: { path: join(dir, file), year: 2025 },
+    readPriorYear: { path: join(dir, file) },
     openExportedFile: { path: join(dir, file) },
     showExportedFile: { path: join(dir, file) },
     listFonts: {},
