@@ -239,6 +239,7 @@ export function TableGrid({ model }: { model: TableModel }) {
                     severity={mark?.severity}
                     title={tip}
                     prior={showPrior && prior ? (prior.note ? '—' : `${shown(prior.prior, t('priorCellEmpty'))} · ${prior.change ?? '—'}`) : undefined}
+                    priorTrend={prior?.change?.startsWith('+') ? 'up' : prior?.change?.startsWith('-') ? 'down' : undefined}
                     label={`${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim()}
                     bubble={bubble?.key === key ? bubble.message : undefined}
                     handlers={handlers}
@@ -281,11 +282,13 @@ interface DataCellProps {
   bubble: string | undefined;
   /** Last year's value and the change, when shown beside this year's. */
   prior: string | undefined;
+  /** Whether this year's value went up or down from last year's. */
+  priorTrend: 'up' | 'down' | undefined;
   handlers: RefObject<CellHandlers>;
 }
 
 /** One value cell; re-renders only when what it shows changes. */
-const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, severity, title, label, bubble, prior, handlers }: DataCellProps) {
+const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, severity, title, label, bubble, prior, priorTrend, handlers }: DataCellProps) {
   return (
     <td colSpan={colspan} className={`data${computed ? ' computed' : ''}${severity ? ` mark-${severity}` : ''}`} title={title}>
       <input
@@ -304,7 +307,7 @@ const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspa
         onPaste={(e) => handlers.current.paste(e, rowId, colId)}
       />
       {prior !== undefined ? (
-        <span className="prior-value" data-testid="prior-value">
+        <span className={`prior-value${priorTrend ? ` ${priorTrend}` : ''}`} data-testid="prior-value">
           {prior}
         </span>
       ) : null}
