@@ -32,3 +32,8 @@ export * from './import/importResult.js';
 export * from './import/sourceFromText.js';
 export * from './import/recognizeReport.js';
 export { normalizeText, openccToSimplified, labelKey, type ToSimplified } from './import/normalizeText.js';
+export * from './prior/priorYearLink.js';
+export * from './prior/startFromLastYear.js';
+export * from './prior/correspondence.js';
+export * from './prior/textOverlap.js';
+export * from './prior/compareYears.js';

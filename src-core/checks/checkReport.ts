@@ -19,14 +19,21 @@ import {
 } from './narrativeChecks.js';
 import { checkNarrativeAmounts, checkNarrativeCounts } from './narrative/countRules.js';
 import { checkFeeStatement } from './narrative/feeStatement.js';
+import { checkLeftoverYear, checkPriorProblems, checkPriorRepetition } from './narrative/priorYearRules.js';
 import { checkCitedNotice, checkCompletionClaim, checkHeadingSequence, checkPartsCount, checkSectionSubstance, checkTextJunk } from './narrative/reviewerRules.js';
+import { linkedPrevious } from '../prior/priorYearLink.js';
 import { ReportCells } from './reportCells.js';
 import { checkBlankCells, checkCellValues, checkEmptyCells, checkRequiredTables, checkUnitRecorded } from './tableValueChecks.js';
 
 export interface CheckOptions {
   locale?: Locale;
-  /** Last year's report of the same agency, for the year-over-year rules (P-05, D21-01, D19-03, R-05). */
+  /**
+   * Last year's report of the same agency, for the year-over-year rules (P-05, D21-01, D19-03, R-05).
+   * Without it the rules read the link the report keeps (report.priorYear).
+   */
   previous?: { report: Report; template: Template };
+  /** The formats known, to read a linked prior year kept in another format than this year's. */
+  templates?: ReadonlyMap<string, Template>;
 }
 
 /**
@@ -36,7 +43,8 @@ export interface CheckOptions {
 export function checkReport(template: Template, report: Report, options: CheckOptions = {}): Finding[] {
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cells = new ReportCells(template, report);
-  const previous = options.previous && new ReportCells(options.previous.template, options.previous.report);
+  const lastYear = options.previous ?? linkedPrevious(report, options.templates ?? new Map([[template.id, template]]));
+  const previous = lastYear && new ReportCells(lastYear.template, lastYear.report);
   const texts = new SectionTexts(cells);
   const findings: Finding[] = [];
   for (const rule of template.rules) {
@@ -100,5 +108,11 @@ function runRule(rule: Exclude<RuleDef, { kind: 'relation' }>, template: Templat
       return checkPlaceholders(rule, template, texts, locale, out);
     case 'signatureDate':
       return checkSignatureDate(rule, cells, locale, out);
+    case 'priorRepetition':
+      return checkPriorRepetition(rule, template, cells.report, locale, out);
+    case 'leftoverYear':
+      return checkLeftoverYear(rule, template, cells.report, analyse, locale, out);
+    case 'priorProblems':
+      return checkPriorProblems(rule, template, cells.report, analyse, locale, out);
   }
 }

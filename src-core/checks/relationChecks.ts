@@ -141,3 +141,31 @@ function checkRelation(
     message: localize(instance.rule.message, locale, vars),
   });
 }
+
+function readsOnlyPrevious(expr: Expr): boolean {
+  if (expr.type === 'cell') return expr.prev;
+  if (expr.type === 'binary') return readsOnlyPrevious(expr.left) && readsOnlyPrevious(expr.right);
+  return expr.type === 'number';
+}
+
+/**
+ * The figures a new report takes over from last year: every year-over-year equality of the format
+ * whose left side is one of this year's input cells and whose right side reads only last year
+ * (P-05 上年结转 = last year's 结转下年度; D19-03 上一年项目数量 = last year's items + change). The
+ * rules are the single statement of what carries over. Nothing is taken from a table last year's report lacks.
+ */
+export function carriedOverValues(template: Template, previous: ReportCells): { tableId: string; rowId: string; colId: string; value: bigint }[] {
+  const carried: { tableId: string; rowId: string; colId: string; value: bigint }[] = [];
+  for (const instance of template.relations) {
+    const [cmp, ...more] = instance.assert;
+    if (!instance.usesPrevious || instance.when || !cmp || more.length > 0 || cmp.op !== '=') continue;
+    if (cmp.left.type !== 'cell' || cmp.left.prev || !readsOnlyPrevious(cmp.right)) continue;
+    const model = template.tableModels.get(instance.rule.table);
+    const previousModel = model && previous.tableByRole(model.def.role);
+    if (!model || !previousModel || !previous.report.tables[previousModel.def.id]) continue;
+    if (model.cell(cmp.left.row, cmp.left.col)?.kind !== 'input') continue;
+    const value = evaluate(cmp.right, { current: previous, model, previous, previousModel, meta: previous.report.meta });
+    if (typeof value === 'bigint') carried.push({ tableId: model.def.id, rowId: cmp.left.row, colId: cmp.left.col, value });
+  }
+  return carried;
+}

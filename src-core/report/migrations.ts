@@ -2,11 +2,13 @@ import { CURRENT_SCHEMA_VERSION } from './reportSchema.js';
 
 /**
  * The only place a report file is upgraded: `steps[n]` turns a version-n file into version n+1.
- * Version 1 is the first released format, so there are no steps yet.
+ * Version 2 added the optional `priorYear` link; a version-1 file simply has none.
  */
 export type MigrationSteps = Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>>;
 
-export const MIGRATIONS: MigrationSteps = {};
+export const MIGRATIONS: MigrationSteps = {
+  1: (raw) => raw,
+};
 
 export function migrateReport(raw: Record<string, unknown>, fromVersion: number, steps: MigrationSteps = MIGRATIONS, toVersion = CURRENT_SCHEMA_VERSION): Record<string, unknown> {
   let current = raw;

@@ -4,7 +4,7 @@ import { REPORT_LIMITS } from '../limits.js';
 import { findBoundsProblem } from './reportBounds.js';
 
 /** The version of the .drs format this build writes. Older files go through migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /**
  * A Lexical serialized editor state. Only the outline is checked here; the node vocabulary is
@@ -97,15 +97,39 @@ export const outlineSchema = z.strictObject({
   art32Tags: z.record(z.string().regex(/^[1-6]$/, 'an Art. 32 item number 1–6'), art32TagSchema).optional().describe('Art. 32 item → where the report covers it'),
 });
 
+const tableValues = z.record(z.string(), z.record(z.string(), z.record(z.string(), cellValue)));
+
+/** A paragraph of last year's text, or one of its sub-headings, as lexicalToBlocks reads them (block index = paragraph index). */
+const priorBlock = z.union([z.string().max(REPORT_LIMITS.paragraphChars), z.strictObject({ heading: z.string().max(REPORT_LIMITS.paragraphChars) })]);
+
+/**
+ * Last year's report as this report needs it (schema version 2): the year-over-year rules read its
+ * tables, the comparison and the repetition check its text. A copy, so the checks keep working when
+ * the files are moved or mailed; `source` only says where it came from.
+ */
+export const priorYearSchema = z.strictObject({
+  year: z.number().int().min(2007).max(2100).describe('last year\'s report year'),
+  templateId: z.string().min(1).max(REPORT_LIMITS.nameChars).describe('last year\'s format'),
+  orgName: name,
+  source: z.strictObject({
+    fileName: z.string().max(REPORT_LIMITS.factChars).describe('the file it was read from, without its folder'),
+    kind: z.enum(['drs', 'import']).describe('a .drs report, or a document read by Import'),
+    linkedAt: z.iso.datetime({ offset: true }),
+  }),
+  tables: tableValues,
+  sections: z.record(z.string(), z.array(priorBlock)).describe('section id → its blocks'),
+});
+
 const reportShape = z.strictObject({
   $schema: z.string().max(REPORT_LIMITS.factChars).optional(),
   schemaVersion: z.number().int().min(1),
   templateId: z.string().min(1).max(REPORT_LIMITS.nameChars),
   meta: reportMetaSchema,
   sections: z.record(z.string(), lexicalStateSchema),
-  tables: z.record(z.string(), z.record(z.string(), z.record(z.string(), cellValue))),
+  tables: tableValues,
   cellUnits: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string().max(REPORT_LIMITS.cellTextChars)))).optional(),
   outline: outlineSchema.optional(),
+  priorYear: priorYearSchema.optional(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
@@ -124,3 +148,4 @@ export type TableValues = Report['tables'];
 export type ReportOutline = z.infer<typeof outlineSchema>;
 export type Art32Tag = z.infer<typeof art32TagSchema>;
 export type UnitType = z.infer<typeof unitTypeSchema>;
+export type PriorYear = z.infer<typeof priorYearSchema>;

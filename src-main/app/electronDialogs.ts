@@ -44,6 +44,12 @@ export function electronDialogs(dialog: Dialog, window: () => BrowserWindow | un
       const options = { title: locale === 'en' ? 'Import an existing report' : '导入已有报告', defaultPath: documentsDir, properties: ['openFile' as const], filters: IMPORT_FILTERS[locale] };
       return chooseOne(options);
     },
+    async chooseLastYearReport(locale) {
+      const [reports, ...rest] = IMPORT_FILTERS[locale];
+      const lastYear = { name: locale === 'en' ? "Last year's report (.drs, Word, web page, PDF, text)" : '上年报告（.drs、Word、网页、PDF、文本）', extensions: ['drs', ...(reports?.extensions ?? [])] };
+      const options = { title: locale === 'en' ? "Choose last year's report" : '选择上年报告', defaultPath: documentsDir, properties: ['openFile' as const], filters: [lastYear, ...rest] };
+      return chooseOne(options);
+    },
     async chooseFontFile(locale) {
       const options = {
         title: locale === 'en' ? 'Choose a font file' : '选择字体文件',

@@ -7,7 +7,12 @@ const TEXT = {
   drs templates                          列出可用的报告格式
   drs new [--template ID] [--year YYYY] --org 机关全称 [--unit-type people_government|department|other] [--rulemaking] -o 文件.drs
                                          新建报告（填入标准表述）
-  drs validate 文件.drs… [--json]        检查报告；无错误退出码 0，有错误 1，文件无法读取 2
+  drs new --from 上年报告 -o 文件.drs [--year YYYY]
+                                         从上年报告开始：带入机关信息、上年结转数字和标准表述，关联上年报告（上年的文字不复制）
+  drs validate 文件.drs… [--json] [--prev 上年报告]
+                                         检查报告；无错误退出码 0，有错误 1，文件无法读取 2；--prev 按上年报告做跨年度检查
+  drs compare 上年报告 本年报告 [--html 输出.html]
+                                         逐格列出与上年相比的变化和与上年雷同的段落（--html 写成网页）
   drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--pdfa] [--draft]
                                          导出 Word / PDF / 网页（不指定时导出 Word 和 PDF 到报告所在文件夹）；
                                          --html 另写出仅含正文的“输出.body.html”供网站编辑器粘贴；--pdfa 写 PDF/A-2b 存档格式；
@@ -24,7 +29,14 @@ const TEXT = {
   drs templates                          list the report formats
   drs new [--template ID] [--year YYYY] --org NAME [--unit-type people_government|department|other] [--rulemaking] -o FILE.drs
                                          create a report with the standard wording
-  drs validate FILE.drs… [--json]        check reports; exit 0 without errors, 1 with errors, 2 if a file cannot be read
+  drs new --from LAST -o FILE.drs [--year YYYY]
+                                         start from last year's report: the body's facts, carried-over figures and standard
+                                         wording, last year's report linked (last year's text is not copied)
+  drs validate FILE.drs… [--json] [--prev LAST]
+                                         check reports; exit 0 without errors, 1 with errors, 2 if a file cannot be read;
+                                         --prev runs the year-over-year checks against last year's report
+  drs compare LAST THIS [--html OUT.html]
+                                         every figure beside last year's with the change, and the paragraphs repeating last year's
   drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--html OUT.html] [--pdfa] [--draft]
                                          export Word / PDF / web page (Word and PDF next to the report when none is named);
                                          --html also writes OUT.body.html, the body alone for a website's editor; --pdfa writes PDF/A-2b;

@@ -12,6 +12,7 @@ import {
   TemplateError,
   unitTypeSchema,
   type Locale,
+  type Report,
   type Template,
 } from '../../src-core/index.js';
 import { defaultExportName, Exporter } from '../export/Exporter.js';
@@ -20,6 +21,7 @@ import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 import { importCommand } from './importCommand.js';
 import { reviewCommand } from './reviewCommand.js';
+import { compareReports, linkForCheck, newFromLastYear, type LastYearOutcome } from './lastYearCommands.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
 class UsageError extends Error {}
@@ -45,6 +47,8 @@ const OPTIONS = {
   pdfa: { type: 'boolean' },
   draft: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  from: { type: 'string' },
+  prev: { type: 'string' },
 } as const;
 
 function localeFrom(argv: readonly string[]): Locale {
@@ -78,10 +82,17 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         }
         return 0;
       case 'new':
+        if (values.from !== undefined) return lastYearOutcome(await newFromLastYear(values.from, requireOutput(values, t), values.year === undefined ? undefined : parseYear(values.year, t), templates, locale, now), io);
         return newReport(values, templates, io, t, now);
-      case 'validate':
+      case 'validate': {
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
-        return await validate(rest, values.json === true, templates, io, locale, t);
+        const prev = values.prev === undefined ? undefined : await linkForCheck(values.prev, templates, locale, now);
+        if (prev && !prev.ok) throw new UsageError(prev.message);
+        return await validate(rest, values.json === true, templates, io, locale, t, prev?.link);
+      }
+      case 'compare':
+        if (rest.length !== 2) throw new UsageError(t('badArgs', { detail: locale === 'en' ? 'give last year\'s report and this year\'s' : '请给出上年报告和本年报告两个文件' }));
+        return lastYearOutcome(await compareReports(rest[0]!, rest[1]!, values.html, templates, locale, now, io), io);
       case 'export':
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
         return await exportFile(rest[0]!, values, templates, io, locale, t);
@@ -108,6 +119,23 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
 type Translate = (key: CliTextKey, values?: Record<string, string | number>) => string;
+
+function lastYearOutcome(outcome: LastYearOutcome, io: Io): number {
+  if (!outcome.ok) throw new UsageError(outcome.message);
+  for (const line of outcome.lines) io.out(line);
+  return 0;
+}
+
+function requireOutput(values: Values, t: Translate): string {
+  if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
+  return values.output;
+}
+
+function parseYear(value: string, t: Translate): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2008 || year > 2100) throw new UsageError(t('badArgs', { detail: t('badYear', { value }) }));
+  return year;
+}
 
 function pickTemplate(templates: ReadonlyMap<string, Template>, id: string | undefined, year: number, t: Translate): Template {
   if (id !== undefined) {
@@ -171,8 +199,7 @@ async function exportFile(file: string, values: Values, templates: ReadonlyMap<s
   return 0;
 }
 
-/** Every file gets its line: one that cannot be read or checked, for whatever reason, never stops the others. */
-async function validate(files: readonly string[], json: boolean, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+async function validate(files: readonly string[], json: boolean, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate, linkPrevious?: (report: Report) => Report): Promise<number> {
   let exit = 0;
   const allFindings: object[] = [];
   const loadErrors: object[] = [];
@@ -196,7 +223,7 @@ async function validate(files: readonly string[], json: boolean, templates: Read
         failed({ file, code: result.error.code, path: result.error.path ?? null, message: t('loadFailed', { file, reason: describeLoadError(result.error, locale) }) });
         continue;
       }
-      const findings = checkReport(result.template, result.report, { locale });
+      const findings = checkReport(result.template, linkPrevious ? linkPrevious(result.report) : result.report, { locale, templates });
       const { errors, warnings } = countBySeverity(findings);
       if (errors > 0 && exit === 0) exit = 1;
       if (json) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportSchema } from '../../src-core/index.js';
+import { priorYearSchema, reportSchema } from '../../src-core/index.js';
 import { reviewSummarySchema } from '../review/reviewSummary.js';
 import { recentFileSchema, settingsPatchSchema, settingsSchema } from '../services/settingsSchema.js';
 import type { IpcMethod } from './methods.js';
@@ -104,6 +104,24 @@ export const IPC_CONTRACT = {
     request: z.strictObject({ format: z.enum(['html', 'xlsx']) }),
     response: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('exported'), path }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), reason: localized }),
+    ]),
+  },
+  /** 从上年报告开始 (issue #13): a new report from last year's .drs or imported document; the page names no path unless granted. */
+  startFromLastYear: {
+    request: z.strictObject({ path: path.optional(), year: z.number().int().min(2008).max(2100).optional() }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('started'), report: reportSchema }),
+      z.strictObject({ status: z.literal('cancelled') }),
+      z.strictObject({ status: z.literal('failed'), reason: localized }),
+    ]),
+  },
+  /** 报告信息 → attach or replace last year's report: the link the report keeps. */
+  readPriorYear: {
+    request: z.strictObject({ path: path.optional() }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('linked'), priorYear: priorYearSchema }),
       z.strictObject({ status: z.literal('cancelled') }),
       z.strictObject({ status: z.literal('failed'), reason: localized }),
     ]),

@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonPath, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
+import { jsonPath, priorYearOf, startFromLastYear, validateReportStructure, type Report, type Template } from '../../src-core/index.js';
 import { defaultExportName, type Exporter } from '../export/Exporter.js';
 import { importFile } from '../import/importFile.js';
 import { reviewDate } from '../review/reviewHtml.js';
 import { reviewReports } from '../review/reviewReports.js';
 import type { ReviewSummary } from '../review/reviewSummary.js';
 import { writeReviewOutput } from '../review/writeReviewOutput.js';
+import { readLastYear } from '../prior/readLastYear.js';
 import { documentIdFor, type DraftStore } from '../services/DraftStore.js';
 import { namesFontFile } from '../export/fonts/FontResolver.js';
 import { checkFontFile } from '../services/fontFile.js';
@@ -247,6 +248,22 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
       const written = await writeReviewOutput(review, format, target);
       if (!written.ok) return { status: 'failed', reason: written.message };
       return { status: 'exported', path: grants.grant('exported', target) };
+    },
+    startFromLastYear: async ({ path, year }) => {
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseLastYearReport(locale());
+      if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
+      const last = await readLastYear(chosen, services.templates);
+      if (!last.ok) return { status: 'failed', reason: last.message };
+      const started = startFromLastYear(services.templates, last, { now: new Date(), source: last.source, ...(year === undefined ? {} : { year }) });
+      return started.ok ? { status: 'started', report: started.report } : { status: 'failed', reason: started.message };
+    },
+    readPriorYear: async ({ path }) => {
+      const chosen = grants.has('read', path) ? path : await dialogs.chooseLastYearReport(locale());
+      if (!chosen) return { status: 'cancelled' };
+      grants.grant('read', chosen);
+      const last = await readLastYear(chosen, services.templates);
+      return last.ok ? { status: 'linked', priorYear: priorYearOf(last.report, last.template, last.source, new Date()) } : { status: 'failed', reason: last.message };
     },
     listFonts: async () => {
       const fonts = services.exporter.fonts;

@@ -23,6 +23,8 @@ export const IPC_METHODS = [
   'reviewReports',
   'cancelReview',
   'exportReview',
+  'startFromLastYear',
+  'readPriorYear',
   'openExportedFile',
   'showExportedFile',
   'listFonts',

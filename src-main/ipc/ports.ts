@@ -13,6 +13,8 @@ export interface Dialogs {
   chooseReportsToReview(locale: Locale, what: 'files' | 'folder'): Promise<string[] | undefined>;
   /** Where to write a review: an HTML page or an Excel workbook. */
   chooseReviewOutput(defaultName: string, format: 'html' | 'xlsx', locale: Locale): Promise<string | undefined>;
+  /** Last year's report: a .drs or anything Import reads. */
+  chooseLastYearReport(locale: Locale): Promise<string | undefined>;
 }
 
 /** Opening a file with its program, or showing it in its folder (Electron's shell, behind a port). */

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/zh-CN.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
 import { factProblem, type FactField } from './factChecks.js';
+import { PriorYearLink } from './PriorYearLink.js';
 
 const TEXT_FIELDS: FactField[] = ['orgName', 'website', 'contactDept', 'address', 'postcode', 'phone', 'fax', 'email', 'signatureOrg'];
 
@@ -57,6 +58,7 @@ export function MetaPanel() {
         {TEXT_FIELDS.slice(1).map((name) => field(name, <input name={name} value={meta[name] ?? ''} onChange={(e) => set({ [name]: e.target.value })} />))}
         {field('signatureDate', <input name="signatureDate" type="date" value={meta.signatureDate ?? ''} onChange={(e) => set(e.target.value ? { signatureDate: e.target.value } : { signatureDate: undefined })} />)}
       </div>
+      <PriorYearLink />
     </article>
   );
 }

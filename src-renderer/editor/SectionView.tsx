@@ -1,24 +1,36 @@
+import { useState } from 'react';
 import type { SectionDef } from '../../src-core/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useDocument } from '../state/useDocument.js';
 import { NarrativeEditor } from './lexical/NarrativeEditor.js';
+import { PriorYearPane } from './PriorYearPane.js';
 import { TableGrid } from './tables/TableGrid.js';
 
-/** One section: its locked mandated heading, its narrative, and its statistical tables. */
+/** One section: its locked mandated heading, its narrative, and its statistical tables; last year's beside it on request. */
 export function SectionView({ section }: { section: SectionDef }) {
   const doc = useDocument();
   const { t } = useI18n();
+  const [showPrior, setShowPrior] = useState(false);
   if (!doc) return null;
   const tables = section.tables.map((id) => doc.template.tableModels.get(id)).filter((m) => m !== undefined);
+  const linked = doc.report.priorYear !== undefined;
   return (
-    <article className="section" data-testid={`section-${section.id}`}>
-      <h2 className="mandated-heading" title={t('headingLocked')}>
-        {section.heading ?? t('preamble')}
-      </h2>
-      <NarrativeEditor section={section} />
-      {tables.map((model) => (
-        <TableGrid key={model.def.id} model={model} />
-      ))}
-    </article>
+    <div className={showPrior && linked ? 'section-with-prior' : undefined}>
+      <article className="section" data-testid={`section-${section.id}`}>
+        <h2 className="mandated-heading" title={t('headingLocked')}>
+          {section.heading ?? t('preamble')}
+          {linked ? (
+            <button type="button" className="prior-toggle" onClick={() => setShowPrior(!showPrior)} aria-pressed={showPrior} data-testid="prior-pane-toggle">
+              {showPrior ? t('priorPaneHide') : t('priorPaneShow')}
+            </button>
+          ) : null}
+        </h2>
+        <NarrativeEditor section={section} />
+        {tables.map((model) => (
+          <TableGrid key={model.def.id} model={model} />
+        ))}
+      </article>
+      {showPrior && linked ? <PriorYearPane section={section} /> : null}
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { IpcResponse } from '../../src-main/ipc/contract.js';
 import { drs } from '../api.js';
 import { UnitTypeSelect } from '../UnitTypeSelect.js';
 import { formatWhen, useI18n } from '../i18n/i18n.js';
-import { openReport, restoreRecovery, startNewReport, type Feedback } from '../state/appActions.js';
+import { openReport, restoreRecovery, startFromLastYear, startNewReport, type Feedback } from '../state/appActions.js';
 
 type RecoveryEntry = IpcResponse<'listRecovery'>['entries'][number];
 type RecentFile = IpcResponse<'listRecentFiles'>['files'][number];
@@ -158,6 +158,12 @@ export function StartScreen({
               {t('create')}
             </button>
           </form>
+          <div className="start-from-last-year">
+            <button type="button" disabled={!templates} onClick={() => templates && void startFromLastYear(templates, feedback)} data-testid="start-from-last-year">
+              {t('startFromLastYear')}
+            </button>
+            <p className="muted">{t('startFromLastYearHint')}</p>
+          </div>
         </section>
 
         <section className="panel" aria-label={t('recentFiles')}>

@@ -27,7 +27,28 @@ export interface Feedback {
 export async function loadTemplates(): Promise<Map<string, Template>> {
   const answer = await drs.listTemplates({});
   if (!answer.ok) throw new Error(answer.error.message['zh-CN']);
-  return new Map(answer.value.templates.map((t) => [loadTemplate(t.json, t.file).id, loadTemplate(t.json, t.file)]));
+  const templates = new Map(answer.value.templates.map((t) => [loadTemplate(t.json, t.file).id, loadTemplate(t.json, t.file)]));
+  documentStore.setTemplates(templates);
+  return templates;
+}
+
+/** 从上年报告开始: the user picks last year's report; the new report is unsaved until Ctrl+S. */
+export async function startFromLastYear(templates: ReadonlyMap<string, Template>, feedback: Feedback): Promise<void> {
+  const answer = await drs.startFromLastYear({});
+  if (!answer.ok) return feedback.showError(answer.error.message);
+  if (answer.value.status === 'cancelled') return;
+  if (answer.value.status === 'failed') return feedback.showError(answer.value.reason);
+  const template = templates.get(answer.value.report.templateId);
+  if (template) documentStore.open(template, answer.value.report, { path: null, docId: newDocumentId(), dirty: true });
+}
+
+/** 报告信息 → attach or replace last year's report; answers why it could not be read, for the panel to show. */
+export async function attachPriorYear(): Promise<Localized | undefined> {
+  const answer = await drs.readPriorYear({});
+  if (!answer.ok) return answer.error.message;
+  if (answer.value.status === 'failed') return answer.value.reason;
+  if (answer.value.status === 'linked') documentStore.setPriorYear(answer.value.priorYear);
+  return undefined;
 }
 
 export function startNewReport(template: Template, meta: ReportMeta): void {

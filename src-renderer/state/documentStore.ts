@@ -7,6 +7,7 @@ import {
   type Finding,
   type LexicalState,
   type Locale,
+  type PriorYear,
   type Report,
   type ReportMeta,
   type Template,
@@ -43,6 +44,8 @@ export class DocumentStore {
   private locale: Locale = 'zh-CN';
   private changedSinceRecovery = false;
   private focusSeq = 0;
+  /** Every known format, so a prior year kept in another format than this year's is still read by the checks. */
+  private templates: ReadonlyMap<string, Template> = new Map();
   /** Milliseconds the last edit took from the change to updated findings. */
   lastCheckMs = 0;
 
@@ -96,6 +99,26 @@ export class DocumentStore {
     const current = this.doc ?? doc;
     const next = { ...current.report.meta, ...patch };
     this.change(applyFactsChange(current.template, { ...current.report, meta: next }, current.report.meta, next));
+  }
+
+  /** Attaches, replaces (a link) or removes (undefined) last year's report; the year-over-year rules follow at once. */
+  setPriorYear(priorYear: PriorYear | undefined): void {
+    const doc = this.flush();
+    if (!doc) return;
+    const report = { ...doc.report, priorYear };
+    if (!priorYear) delete report.priorYear;
+    this.change(report);
+  }
+
+  /** The format last year's linked report is kept in, when the link is there and the format known. */
+  priorTemplate(): Template | undefined {
+    const id = this.doc?.report.priorYear?.templateId;
+    return id === undefined ? undefined : id === this.doc?.template.id ? this.doc.template : this.templates.get(id);
+  }
+
+  setTemplates(templates: ReadonlyMap<string, Template>): void {
+    this.templates = templates;
+    if (this.doc) this.recheck();
   }
 
   /** An editor that keeps changes back for speed registers here; they are written before save, export and autosave. */
@@ -155,7 +178,7 @@ export class DocumentStore {
   private recheck(): void {
     if (!this.doc) return;
     const started = performance.now();
-    this.doc = { ...this.doc, findings: checkReport(this.doc.template, this.doc.report, { locale: this.locale }) };
+    this.doc = { ...this.doc, findings: checkReport(this.doc.template, this.doc.report, { locale: this.locale, templates: this.templates }) };
     this.lastCheckMs = performance.now() - started;
     this.emit();
   }

@@ -94,7 +94,7 @@ describe('drs', () => {
     const created = drs(['new', '--template', 'gov-2021', '--year', '2025', '--org', '某某县公安局', '-o', file]);
     expect(created.code).toBe(0);
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    expect(report).toMatchObject({ schemaVersion: 1, templateId: 'gov-2021', meta: { orgName: '某某县公安局', year: 2025 } });
+    expect(report).toMatchObject({ schemaVersion: 2, templateId: 'gov-2021', meta: { orgName: '某某县公安局', year: 2025 } });
     expect(JSON.stringify(report.sections.preamble)).toContain('自2025年1月1日起至2025年12月31日止');
     // A new report is readable but unfinished: the gaps of the starter wording are errors.
     const checked = drs(['validate', file, '--json']);

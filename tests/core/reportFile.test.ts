@@ -86,9 +86,16 @@ describe('opening a .drs file', () => {
 });
 
 describe('migrations', () => {
-  it('today there is no older file format to upgrade', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('a version-1 file (before the prior-year link) opens as version 2 with no link and its content unchanged', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+    const v1: Record<string, unknown> = { ...sampleJson(), schemaVersion: 1 };
+    const result = parse(v1);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.report.schemaVersion).toBe(2);
+    expect(result.report.priorYear).toBeUndefined();
+    expect(result.report.meta).toEqual(v1.meta);
+    expect(result.report.sections).toEqual(v1.sections);
   });
 
   it('runs each step in order, and only the steps from the file version on', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, type Report } from '../../src-core/index.js';
+import { checkReport, priorYearOf, type Report } from '../../src-core/index.js';
 import { addToCell, derive, getCell, sample, setCell, setText, template } from '../helpers.js';
 
 /** Table ids of the format under test, so one case serves every format a rule applies to. */
@@ -35,6 +35,13 @@ function lastYear(current: Report): Report {
   const prev = structuredClone(current);
   prev.meta.year -= 1;
   return prev;
+}
+
+/** Links last year's report (the sample a year earlier, changed by `change`) the way 报告信息 does. */
+function linkLastYear(r: Report, change: (prev: Report) => void = () => undefined): void {
+  const prev = lastYear(r);
+  change(prev);
+  r.priorYear = priorYearOf(prev, template(prev.templateId), { fileName: 'last.drs', kind: 'drs' }, new Date('2025-01-05T00:00:00Z'));
 }
 
 const CASES: RuleCase[] = [
@@ -187,6 +194,31 @@ const CASES: RuleCase[] = [
     severity: 'warning',
     fail: { report: (r) => (r.meta.signatureDate = `${r.meta.year + 1}-02-15`) },
     pass: { report: (r) => ((r.meta.unitType = 'people_government'), (r.meta.signatureDate = `${r.meta.year + 1}-02-15`)) },
+  },
+
+  // Issue #13: last year's report linked in this one
+  {
+    rule: 'N-10',
+    formats: ALL,
+    severity: 'warning',
+    fail: { report: (r) => (linkLastYear(r), setText(r, 'problems', ['一是信息发布不够及时；二是解读形式较为单一。下一步将加强培训，提高公开质量。'])) },
+    pass: { report: (r) => (linkLastYear(r), setText(r, 'problems', ['一是信息发布不够及时。上年报告所列的栏目更新慢问题已整改到位。'])) },
+    at: () => ({ sectionId: 'problems' }),
+  },
+  {
+    rule: 'N-17',
+    formats: ALL,
+    severity: 'warning',
+    fail: { report: (r) => linkLastYear(r) },
+    pass: { report: (r) => linkLastYear(r, (prev) => Object.keys(prev.sections).forEach((id) => setText(prev, id, ['上年度本部分的文字完全不同，讲的是另一批工作和另一些数字，共12项。']))) },
+  },
+  {
+    rule: 'N-18',
+    formats: ALL,
+    severity: 'warning',
+    fail: { report: (r) => setText(r, 'overview', [`${r.meta.year - 1}年，我局进一步加强政务公开工作，主动公开政府信息120条。`]) },
+    pass: { report: (r) => setText(r, 'overview', [`${r.meta.year}年，我局进一步加强政务公开工作，主动公开政府信息120条，比${r.meta.year - 1}年增加10条。`]) },
+    at: () => ({ sectionId: 'overview', span: { paragraph: 0, start: 0, end: 32 } }),
   },
 
   // §6 gov-2008 annex and structure

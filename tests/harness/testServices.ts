@@ -21,6 +21,7 @@ export class ScriptedDialogs implements Dialogs {
   /** Files or a folder chosen to review, one entry per dialog. */
   readonly reviewChoices: (string[] | undefined)[] = [];
   readonly reviewOutputs: (string | undefined)[] = [];
+  readonly lastYears: (string | undefined)[] = [];
   readonly asked: string[] = [];
   async chooseReportToOpen(): Promise<string | undefined> {
     this.asked.push('open');
@@ -37,6 +38,10 @@ export class ScriptedDialogs implements Dialogs {
   async chooseFileToImport(): Promise<string | undefined> {
     this.asked.push('import');
     return this.imports.shift();
+  }
+  async chooseLastYearReport(): Promise<string | undefined> {
+    this.asked.push('lastYear');
+    return this.lastYears.shift();
   }
   async chooseFontFile(): Promise<string | undefined> {
     this.asked.push('fontFile');

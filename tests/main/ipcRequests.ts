@@ -30,6 +30,8 @@ export function wellFormedRequest(method: IpcMethod, dir: string, file = 'r.drs'
     reviewReports: { paths: [dir] },
     cancelReview: {},
     exportReview: { format: 'html' },
+    startFromLastYear: { path: join(dir, file), year: 2025 },
+    readPriorYear: { path: join(dir, file) },
     openExportedFile: { path: join(dir, file) },
     showExportedFile: { path: join(dir, file) },
     listFonts: {},

@@ -10,6 +10,7 @@ import { memo } from 'react';
 import type { SectionDef } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
+import { RepeatedParagraphsPlugin } from './RepeatedParagraphsPlugin.js';
 import { StoreSyncPlugin } from './StoreSyncPlugin.js';
 import { SupportedFormatsPlugin } from './SupportedFormatsPlugin.js';
 import { ToolbarPlugin } from './ToolbarPlugin.js';
@@ -47,6 +48,7 @@ export const NarrativeEditor = memo(function NarrativeEditor({ section }: { sect
         <ListPlugin />
         <SupportedFormatsPlugin />
         <StoreSyncPlugin sectionId={section.id} />
+        <RepeatedParagraphsPlugin sectionId={section.id} />
       </div>
     </LexicalComposer>
   );

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
-import { cellText, columnWidths, parseCellInput, tableGrid, type CellValue, type TableModel } from '../../../src-core/index.js';
+import { cellText, columnWidths, compareCells, parseCellInput, tableGrid, type CellComparison, type CellValue, type TableModel } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
 import { useDocument } from '../../state/useDocument.js';
@@ -20,6 +20,7 @@ export function TableGrid({ model }: { model: TableModel }) {
   const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
   const [editing, setEditing] = useState(false);
   const [bubble, setBubble] = useState<{ key: string; message: string } | null>(null);
+  const [showPrior, setShowPrior] = useState(false);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const handlers = useRef<CellHandlers>(null as unknown as CellHandlers);
 
@@ -35,6 +36,17 @@ export function TableGrid({ model }: { model: TableModel }) {
     }
     return map;
   }, [doc?.findings, model]);
+
+  // Last year's value of each cell, where last year's report is linked and the cell means the same there.
+  const report = doc?.report;
+  const template = doc?.template;
+  const priorByCell = useMemo(() => {
+    const priorTemplate = documentStore.priorTemplate();
+    if (!report?.priorYear || !priorTemplate || !template) return null;
+    const map = new Map<string, CellComparison>();
+    for (const c of compareCells(template, report, report.priorYear, priorTemplate)) if (c.tableId === model.def.id) map.set(cellKey(c.tableId, c.rowId, c.colId), c);
+    return map;
+  }, [report, template, model]);
 
   // What is typed but not yet committed goes into the report before any save, export or autosave.
   const draftsRef = useRef(drafts);
@@ -182,7 +194,14 @@ export function TableGrid({ model }: { model: TableModel }) {
 
   return (
     <div className="stat-table-wrap">
-      <p className="muted hint">{t('tableHint')}</p>
+      <p className="muted hint">
+        {t('tableHint')}
+        {priorByCell ? (
+          <button type="button" className="prior-toggle" onClick={() => setShowPrior(!showPrior)} aria-pressed={showPrior} data-testid={`prior-values-${tableId}`}>
+            {showPrior ? t('priorValuesHide') : t('priorValuesShow')}
+          </button>
+        ) : null}
+      </p>
       <table className="stat-table" data-testid={`table-${tableId}`}>
         <colgroup>
           {widths.map((w, i) => (
@@ -205,6 +224,9 @@ export function TableGrid({ model }: { model: TableModel }) {
                 const key = cellKey(tableId, rowId, colId);
                 const computed = model.cell(rowId, colId)?.kind === 'computed';
                 const mark = findingsByCell.get(key);
+                const prior = priorByCell?.get(key);
+                const priorTip = prior && (prior.note ? prior.note[locale] : t('priorCellTip', { value: shown(prior.prior, t('priorCellEmpty')), change: prior.change ?? '—' }));
+                const tip = [...(mark ? mark.messages : computed ? [t('computedCell')] : []), ...(priorTip ? [priorTip] : [])].join('\n') || undefined;
                 return (
                   <DataCellInput
                     key={cell.col}
@@ -215,7 +237,9 @@ export function TableGrid({ model }: { model: TableModel }) {
                     value={drafts.get(key) ?? stored(rowId, colId)}
                     computed={computed}
                     severity={mark?.severity}
-                    title={mark ? mark.messages.join('\n') : computed ? t('computedCell') : undefined}
+                    title={tip}
+                    prior={showPrior && prior ? (prior.note ? '—' : `${shown(prior.prior, t('priorCellEmpty'))} · ${prior.change ?? '—'}`) : undefined}
+                    priorTrend={prior?.change?.startsWith('+') ? 'up' : prior?.change?.startsWith('-') ? 'down' : undefined}
                     label={`${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim()}
                     bubble={bubble?.key === key ? bubble.message : undefined}
                     handlers={handlers}
@@ -229,6 +253,10 @@ export function TableGrid({ model }: { model: TableModel }) {
       {model.def.help ? <p className="muted hint">{model.def.help[locale]}</p> : null}
     </div>
   );
+}
+
+function shown(value: CellValue | undefined, empty: string): string {
+  return value === undefined || value === null || value === '' ? empty : String(value);
 }
 
 interface CellHandlers {
@@ -252,11 +280,15 @@ interface DataCellProps {
   title: string | undefined;
   label: string;
   bubble: string | undefined;
+  /** Last year's value and the change, when shown beside this year's. */
+  prior: string | undefined;
+  /** Whether this year's value went up or down from last year's. */
+  priorTrend: 'up' | 'down' | undefined;
   handlers: RefObject<CellHandlers>;
 }
 
 /** One value cell; re-renders only when what it shows changes. */
-const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, severity, title, label, bubble, handlers }: DataCellProps) {
+const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, severity, title, label, bubble, prior, priorTrend, handlers }: DataCellProps) {
   return (
     <td colSpan={colspan} className={`data${computed ? ' computed' : ''}${severity ? ` mark-${severity}` : ''}`} title={title}>
       <input
@@ -274,6 +306,11 @@ const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspa
         onKeyDown={(e) => handlers.current.keyDown(e, rowId, colId, computed)}
         onPaste={(e) => handlers.current.paste(e, rowId, colId)}
       />
+      {prior !== undefined ? (
+        <span className={`prior-value${priorTrend ? ` ${priorTrend}` : ''}`} data-testid="prior-value">
+          {prior}
+        </span>
+      ) : null}
       {bubble ? (
         <span className="cell-bubble" role="alert" data-testid="cell-bubble">
           {bubble}
