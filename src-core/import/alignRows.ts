@@ -17,9 +17,14 @@ export function dataColumnsOf(model: TableModel, row: RowDef): string[] {
   return (model.blockOfRow(row.id)?.columns ?? []).filter((c) => c.kind === 'input' || c.kind === 'computed').map((c) => c.id);
 }
 
-/** A candidate's label readings: its own label, with the label lines above it, each also without group labels. */
+/**
+ * A candidate's label readings: its own label, with the label lines above it (all of them, or only the
+ * last few: header rows repeated after a page break stand above a row's first label line), each also
+ * without group labels.
+ */
 function labelVariants(candidate: CandidateRow, groupKeys: readonly string[]): string[] {
-  const readings = [labelKey(candidate.ownLabel), labelKey(candidate.pendingLabel + candidate.ownLabel)];
+  const above = candidate.pending.map((_, i) => candidate.pending.slice(i).map((p) => p.text).join(''));
+  const readings = [labelKey(candidate.ownLabel), labelKey(candidate.pendingLabel + candidate.ownLabel), ...above.map((a) => labelKey(a + candidate.ownLabel))];
   const stripped = readings.map((key) => groupKeys.reduce((k, g) => (k !== g ? k.replaceAll(g, '') : k), key));
   return [...new Set([...readings, ...stripped])].filter((k) => k !== '');
 }

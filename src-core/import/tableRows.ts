@@ -25,6 +25,9 @@ export interface TableSource {
   prose: TextUnit[];
 }
 
+/** A body paragraph's first-line indent is two characters; a wrapped line starts at the margin. */
+const MAX_BODY_INDENT = 2.5;
+
 /** Splits a layout line into its label and the values at its end ("（七）总计  21  0 …"). */
 function splitNumberLine(cells: readonly string[]): { label: string; values: string[] } {
   const tokens = cells.flatMap((c) => (c.split(' ').every((t) => isValueToken(t)) ? c.split(' ') : [c]));
@@ -80,7 +83,9 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
       });
       continue;
     }
-    if (!unit.layout || unit.text.includes('。')) {
+    // A line from the left margin (or a paragraph's indent) to the right one is a wrapped body line: a
+    // table's label never fills the width in one cell, a centred caption does not start at the margin.
+    if (!unit.layout || unit.text.includes('。') || (unit.full && unit.cells.length === 1 && unit.indent <= MAX_BODY_INDENT)) {
       prose.push(unit);
       continue;
     }
