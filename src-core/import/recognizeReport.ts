@@ -208,13 +208,13 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
 
 /**
  * A web page often makes the title its only <h1>, so the report's level-1 headings are <h2>: when the
- * title held the top level, the body's declared levels move up so its highest becomes 1.
+ * title held the levels above all of the body's, the body's declared levels move up by as many.
  */
 function shiftHeadingLevels(body: readonly Unit[], title: readonly TextUnit[]): void {
+  const titleLevel = Math.max(0, ...title.map((u) => u.level ?? 0));
   const levels = body.flatMap((u) => (u.kind === 'text' && u.level !== undefined ? [u.level] : []));
-  const top = Math.min(...levels);
-  if (levels.length === 0 || top <= 1 || !title.some((u) => u.level !== undefined && u.level < top)) return;
-  for (const unit of body) if (unit.kind === 'text' && unit.level !== undefined) unit.level -= top - 1;
+  if (titleLevel === 0 || levels.length === 0 || Math.min(...levels) <= titleLevel) return;
+  for (const unit of body) if (unit.kind === 'text' && unit.level !== undefined) unit.level -= titleLevel;
 }
 
 function listed(piece: RemovedPiece): RemovedPiece {

@@ -39,9 +39,13 @@ export function isoDateOf(text: string): string | undefined {
  */
 export function findSignature(units: readonly Unit[]): Signature | undefined {
   const last = units.length - 1;
-  const dateLine = units[last];
-  const date = dateLine?.kind === 'text' ? isoDateOf(dateLine.text) : undefined;
+  const lastUnit = units[last];
+  if (lastUnit?.kind !== 'text') return undefined;
+  // Word users often write both in one paragraph, apart by a line break.
+  const lines = lastUnit.text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const date = lines.length <= 2 ? isoDateOf(lines.at(-1) ?? '') : undefined;
   if (date === undefined) return undefined;
+  if (lines.length === 2) return ORG_LINE.test(lines[0]!) ? { org: lines[0]!, date, units: [last] } : undefined;
   const above = units[last - 1];
   const org = above?.kind === 'text' ? above.text.replace(/\s+/g, '') : '';
   return ORG_LINE.test(org) ? { org, date, units: [last - 1, last] } : { date, units: [last] };

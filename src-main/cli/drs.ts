@@ -14,7 +14,6 @@ import {
   type Locale,
   type Template,
 } from '../../src-core/index.js';
-import { defaultExportName, Exporter } from '../export/Exporter.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
 import { importCommand } from './importCommand.js';
@@ -149,6 +148,8 @@ function readReport(file: string, templates: ReadonlyMap<string, Template>, loca
 
 async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   const { report, template } = readReport(file, templates, locale, t);
+  // Loaded here, not at start-up: the exporter's libraries and fonts would slow every other command.
+  const { defaultExportName, Exporter } = await import('../export/Exporter.js');
   const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);

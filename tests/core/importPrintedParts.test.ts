@@ -46,6 +46,11 @@ describe('the signature', () => {
     expect(importReport.removed.map((r) => r.text)).toEqual(expect.arrayContaining(['某县交通运输局', '2024年1月26日']));
   });
 
+  it('in one Word paragraph with a line break', () => {
+    const { report } = recognize([p('某县交通运输局2023年政府信息公开工作年度报告'), ...BODY, p('某县交通运输局\n2024年1月26日')]);
+    expect(report.meta).toMatchObject({ signatureOrg: '某县交通运输局', signatureDate: '2024-01-26' });
+  });
+
   it('in the official numerals, and as a date alone', () => {
     const { report } = recognize([p('某县交通运输局2023年政府信息公开工作年度报告'), ...BODY, p('二〇二四年一月二十六日')]);
     expect(report.meta.signatureDate).toBe('2024-01-26');
