@@ -22,18 +22,28 @@ export function dataColumnsOf(model: TableModel, row: RowDef): string[] {
  * last few: header rows repeated after a page break stand above a row's first label line), each also
  * without group labels.
  */
-function labelVariants(candidate: CandidateRow, groupKeys: readonly string[]): string[] {
+function labelVariants(candidate: CandidateRow, groups: GroupLabels): string[] {
   const above = candidate.pending.map((_, i) => candidate.pending.slice(i).map((p) => p.text).join(''));
   const readings = [labelKey(candidate.ownLabel), labelKey(candidate.pendingLabel + candidate.ownLabel), ...above.map((a) => labelKey(a + candidate.ownLabel))];
-  const stripped = readings.map((key) => groupKeys.reduce((k, g) => (k !== g ? k.replaceAll(g, '') : k), key));
-  return [...new Set([...readings, ...stripped])].filter((k) => k !== '');
+  const stripped = readings.map((key) => groups.keys.reduce((k, g) => (k !== g ? k.replaceAll(g, '') : k), key));
+  // Merged group cells read into the row's label with their ordinals ("三、本年度办理结果（三）不予公开1.属于国家秘密").
+  const ownWithoutGroups = labelKey(groups.printed.reduce((text, g) => text.replaceAll(g, ''), squeeze(candidate.ownLabel)));
+  return [...new Set([...readings, ...stripped, ownWithoutGroups])].filter((k) => k !== '');
 }
 
-function score(model: TableModel, row: RowDef, candidate: CandidateRow, groupKeys: readonly string[]): number {
+/** The group labels of a table, as keys and as printed (with their ordinals, no spaces). */
+interface GroupLabels {
+  keys: string[];
+  printed: string[];
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+function score(model: TableModel, row: RowDef, candidate: CandidateRow, groups: GroupLabels): number {
   const expected = dataColumnsOf(model, row).length;
   const target = labelKey(row.label ?? '');
   if (target === '') return candidate.values.length === expected ? 1 : -Infinity;
-  const similarity = Math.max(0, ...labelVariants(candidate, groupKeys).map((v) => labelSimilarity(target, v)));
+  const similarity = Math.max(0, ...labelVariants(candidate, groups).map((v) => labelSimilarity(target, v)));
   return similarity < MIN_SIMILARITY ? -Infinity : similarity;
 }
 
@@ -44,10 +54,11 @@ function score(model: TableModel, row: RowDef, candidate: CandidateRow, groupKey
  */
 export function alignRows(model: TableModel, candidates: readonly CandidateRow[]): RowMatch[] {
   const rows = model.def.blocks.flatMap((b) => b.rows.filter((r) => r.kind !== 'group'));
-  const groupKeys = model.def.blocks.flatMap((b) => b.rows.filter((r) => r.kind === 'group').map((r) => labelKey(r.label ?? ''))).filter((k) => k !== '');
+  const groupLabels = model.def.blocks.flatMap((b) => b.rows.filter((r) => r.kind === 'group').map((r) => r.label ?? ''));
+  const groups: GroupLabels = { keys: groupLabels.map(labelKey).filter((k) => k !== ''), printed: groupLabels.map(squeeze).filter((g) => g !== '') };
   const n = rows.length;
   const m = candidates.length;
-  const scores = rows.map((row) => candidates.map((c) => score(model, row, c, groupKeys)));
+  const scores = rows.map((row) => candidates.map((c) => score(model, row, c, groups)));
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {

@@ -15,7 +15,7 @@ import { art32ItemsNamed, headingText, matchHeading } from './sectionHeadings.js
 import type { SourceDocument } from './sourceDocument.js';
 import { sourceUnits, type TextUnit, type Unit, type Where } from './sourceUnits.js';
 import { collectTableSource } from './tableRows.js';
-import { readUnitNote } from './unitNotes.js';
+import { isTableCaption, readUnitNote } from './tableNotes.js';
 import type { RemovedPiece } from './webJunk.js';
 
 export interface RecognizeOptions {
@@ -161,6 +161,10 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
       }
     }
     const paragraphs = joinParagraphs(prose).filter((paragraph) => {
+      if (isTableCaption(paragraph.text, models)) {
+        removed.push({ text: paragraph.text, reason: { 'zh-CN': '表格标题（由格式的表格代替）', en: 'the table’s caption (the format’s table replaces it)' } });
+        return false;
+      }
       const note = readUnitNote(paragraph.text, models);
       if (!note) return true;
       ((report.cellUnits ??= {})[note.tableId] ??= {})[note.rowId] = { ...report.cellUnits[note.tableId]?.[note.rowId], [note.colId]: note.unit };

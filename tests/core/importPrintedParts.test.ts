@@ -120,3 +120,18 @@ describe('a laid-out page (PDF) around a table', () => {
     expect(JSON.stringify(report.sections.apply)).not.toContain('勾稽关系');
   });
 });
+
+describe('a table caption', () => {
+  it('above the table (表二 主动公开政府信息情况) is listed as the table’s, not text; a sentence naming the table stays', () => {
+    const { report, importReport } = recognize([
+      p('某县交通运输局2023年政府信息公开工作年度报告'),
+      p('二、主动公开政府信息情况', 1),
+      p('本年主动公开政府信息情况如下。'),
+      p('表二 主动公开政府信息情况'),
+      p('三、收到和处理政府信息公开申请情况', 1),
+    ]);
+    expect(JSON.stringify(report.sections.active)).toContain('本年主动公开政府信息情况如下。');
+    expect(JSON.stringify(report.sections.active)).not.toContain('表二');
+    expect(importReport.removed.map((r) => r.text)).toContain('表二主动公开政府信息情况');
+  });
+});

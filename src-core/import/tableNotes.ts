@@ -35,3 +35,9 @@ export function readUnitNote(text: string, models: readonly TableModel[]): UnitN
   }
   return undefined;
 }
+
+/** Whether a paragraph is the caption of one of the tables ("主动公开政府信息情况", "表三 收到和处理…"), which the format prints. */
+export function isTableCaption(text: string, models: readonly TableModel[]): boolean {
+  const key = labelKey(text.replace(/^\s*表\s*[一二三四五六七八九十\d]{1,2}\s*[：:.．、]?/, ''));
+  return key !== '' && models.some((model) => labelKey(model.def.title) === key);
+}
