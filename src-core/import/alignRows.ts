@@ -43,7 +43,9 @@ function score(model: TableModel, row: RowDef, candidate: CandidateRow, groups: 
   const expected = dataColumnsOf(model, row).length;
   const target = labelKey(row.label ?? '');
   if (target === '') return candidate.values.length === expected ? 1 : -Infinity;
-  const similarity = Math.max(0, ...labelVariants(candidate, groups).map((v) => labelSimilarity(target, v)));
+  // A 计量单位 column (gov-2008) prints the row's unit next to its label: "主动公开政府信息数 | 条".
+  const printedUnit = row.unit !== undefined && model.blockOfRow(row.id)?.columns.some((c) => c.kind === 'rowUnit') ? [target + labelKey(row.unit)] : [];
+  const similarity = Math.max(0, ...labelVariants(candidate, groups).flatMap((v) => [target, ...printedUnit].map((t) => labelSimilarity(t, v))));
   return similarity < MIN_SIMILARITY ? -Infinity : similarity;
 }
 
