@@ -135,3 +135,20 @@ describe('a table caption', () => {
     expect(importReport.removed.map((r) => r.text)).toContain('表二主动公开政府信息情况');
   });
 });
+
+describe('label cells with line breaks inside (an exporter may break long labels explicitly)', () => {
+  it('match their rows exactly, whitespace aside', () => {
+    const cell = (text: string) => ({ text, rowSpan: 1, colSpan: 1 });
+    const table: SourceBlock = {
+      kind: 'table',
+      rows: [
+        [cell('一、本年新收政府信息\n公开申请数量'), ...'3000003'.split('').map(cell)],
+        [cell('（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）'), ...'1000001'.split('').map(cell)],
+      ],
+    };
+    const { report, importReport } = recognize([p('某县交通运输局2023年政府信息公开工作年度报告'), p('三、收到和处理政府信息公开申请情况', 1), table, p('四、政府信息公开行政复议、行政诉讼情况', 1)]);
+    expect(report.tables['gov-2021.apply']?.r1_new).toMatchObject({ natural: 3, total: 3 });
+    expect(report.tables['gov-2021.apply']?.r3_2_partial).toMatchObject({ natural: 1, total: 1 });
+    expect(importReport.assumptions.map((a) => a['zh-CN']).filter((a) => a.startsWith('原表行名'))).toEqual([]);
+  });
+});
