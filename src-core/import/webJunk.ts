@@ -51,6 +51,11 @@ const LINE_JUNK: JunkPattern[] = [
     reason: { 'zh-CN': '网页上的文件属性栏', en: 'the web page’s document metadata bar' },
   },
   {
+    // The export's own marking of a report that failed its checks (PDF watermark, note above a web page).
+    pattern: /^草稿(?:（未通过检查，不得发布）)?$/,
+    reason: { 'zh-CN': '草稿标记（导出未通过检查的报告时加印）', en: 'the draft marking (printed when a report that fails its checks is exported)' },
+  },
+  {
     pattern: /^(?:切换|分享|打印|关闭|首页|返回顶部|无障碍|繁体|简体|字号[：:]?[大中小\s]*)$/,
     reason: { 'zh-CN': '网页的按钮或导航', en: 'web page buttons or navigation' },
   },

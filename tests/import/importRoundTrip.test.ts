@@ -48,3 +48,22 @@ describe.each(['gov-2021', 'gov-2019', 'gov-2008'])('our own %s export, imported
     }
   }, 60_000);
 });
+
+describe('a draft export (草稿 across every PDF page, the note above the web page), imported again', () => {
+  const original = sample('gov-2019');
+  const exported = (async () => {
+    const { docxPath, pdfPath, dir } = await exportBoth(original, { name: 'draft', draft: true });
+    const htmlPath = join(dir, 'draft.html');
+    await exporter.exportReport({ report: original, template: template('gov-2019'), htmlPath, draft: true });
+    return { docx: docxPath, pdf: pdfPath, html: htmlPath, 'web page body': htmlPath.replace(/\.html$/, '.body.html') };
+  })();
+
+  it.each(['docx', 'pdf', 'html', 'web page body'] as const)('%s: the draft marking is listed as removed, never in the text or a table', async (format) => {
+    const result = await importFile((await exported)[format], templates);
+    if (!result.ok) throw new Error(result.message.en);
+    expect(sectionTexts(result.report)).toEqual(sectionTexts(original));
+    expect(result.report.tables).toEqual(deriveComputedCells(template('gov-2019'), original.tables));
+    expect(result.importReport.unplaced).toEqual([]);
+    if (format !== 'docx') expect(result.importReport.removed.map((r) => r.text)).toContain(format === 'pdf' ? '草稿' : '草稿（未通过检查，不得发布）');
+  }, 60_000);
+});
