@@ -25,8 +25,8 @@ export interface TableSource {
   prose: TextUnit[];
 }
 
-/** A body paragraph's first-line indent is two characters; a wrapped line starts at the margin. */
-const MAX_BODY_INDENT = 2.5;
+/** A body paragraph's first-line indent is two characters (three in pdftotext's rounding); a wrapped line starts at the margin. */
+const MAX_BODY_INDENT = 3;
 
 /** Splits a layout line into its label and the values at its end ("（七）总计  21  0 …"). */
 function splitNumberLine(cells: readonly string[]): { label: string; values: string[] } {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveComputedCells, lexicalToPlainText, type Report } from '../../src-core/index.js';
@@ -12,13 +13,15 @@ function sectionTexts(report: Report): Record<string, string> {
   return Object.fromEntries(Object.entries(report.sections).map(([id, state]) => [id, squeeze(lexicalToPlainText(state))]));
 }
 
-/** Our DOCX and PDF, and the web page, of one report. */
-async function exportAll(report: Report, name: string): Promise<Record<'docx' | 'pdf' | 'html', string>> {
+/** Our DOCX and PDF, the web page, and the PDF's text as a user pastes it (poppler's `pdftotext -layout`). */
+async function exportAll(report: Report, name: string): Promise<Record<'docx' | 'pdf' | 'html' | 'pasted text', string>> {
   const { docxPath, pdfPath, dir } = await exportBoth(report, { name });
   const htmlPath = join(dir, `${name}.html`);
   const html = await exporter.exportReport({ report, template: template(report.templateId), htmlPath, draft: false, now: new Date('2026-01-20T09:00:00+08:00') });
   if (html.status !== 'exported') throw new Error(`HTML export ${html.status}`);
-  return { docx: docxPath, pdf: pdfPath, html: htmlPath };
+  const textPath = join(dir, `${name}.txt`);
+  execFileSync('pdftotext', ['-layout', pdfPath, textPath]);
+  return { docx: docxPath, pdf: pdfPath, html: htmlPath, 'pasted text': textPath };
 }
 
 describe.each(['gov-2021', 'gov-2019', 'gov-2008'])('our own %s export, imported again', (templateId) => {
@@ -26,7 +29,7 @@ describe.each(['gov-2021', 'gov-2019', 'gov-2008'])('our own %s export, imported
   const expectedTables = deriveComputedCells(template(templateId), original.tables);
   const exported = exportAll(original, templateId);
 
-  it.each(['docx', 'pdf', 'html'] as const)('%s gives back the format, the facts, every section text and every cell', async (format) => {
+  it.each(['docx', 'pdf', 'html', 'pasted text'] as const)('%s gives back the format, the facts, every section text and every cell', async (format) => {
     const result = await importFile((await exported)[format], templates);
     if (!result.ok) throw new Error(result.message.en);
     const { report, importReport } = result;
@@ -39,7 +42,7 @@ describe.each(['gov-2021', 'gov-2019', 'gov-2008'])('our own %s export, imported
     expect(importReport.unplaced).toEqual([]);
     expect(importReport.missingCells).toEqual([]);
     // Our labels are the format's own: read from real table cells, no row is read as another ("原表行名…按格式的…读取").
-    if (format !== 'pdf') expect(importReport.assumptions.map((a) => a['zh-CN']).filter((a) => a.startsWith('原表行名'))).toEqual([]);
+    if (format === 'docx' || format === 'html') expect(importReport.assumptions.map((a) => a['zh-CN']).filter((a) => a.startsWith('原表行名'))).toEqual([]);
     // The title, the signature and the unit notes are the export's own printing: listed as removed, never in the text.
     const removed = importReport.removed.map((r) => squeeze(r.text));
     expect(removed).toEqual(expect.arrayContaining([signatureOrg, expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/)]));
