@@ -67,7 +67,17 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
     rows.push({ ownLabel, pendingLabel: pending.map((p) => p.text).join(''), values, text, where, pending });
     pending = [];
   };
+  // Text copied from a PDF viewer without its layout puts every cell on a line of its own: a run of
+  // lines that each hold one value, with nothing between them, is one row.
+  let valuePerLine: CandidateRow | undefined;
   for (const unit of units) {
+    const singleValue = unit.kind === 'text' && unit.layout && unit.cells.length === 1 && isValueToken(unit.text) ? unit.text : undefined;
+    if (singleValue !== undefined && valuePerLine && pending.length === 0) {
+      valuePerLine.values.push(singleValue);
+      valuePerLine.text += ` ${singleValue}`;
+      continue;
+    }
+    valuePerLine = undefined;
     if (unit.kind === 'table') {
       const grid = expandGrid(unit.rows);
       grid.forEach((positions, r) => {
@@ -92,6 +102,7 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
     const { label, values } = splitNumberLine(unit.cells);
     if (values.length > 0) pushRow(label, values, unit.text, unit.where);
     else pending.push({ text: unit.text, where: unit.where });
+    if (singleValue !== undefined) valuePerLine = rows.at(-1);
   }
   return { rows, trailing: pending, prose };
 }

@@ -152,3 +152,19 @@ describe('label cells with line breaks inside (an exporter may break long labels
     expect(importReport.assumptions.map((a) => a['zh-CN']).filter((a) => a.startsWith('原表行名'))).toEqual([]);
   });
 });
+
+describe('text copied from a PDF viewer without its layout (every cell a line of its own)', () => {
+  const head = [line('某县交通运输局2023年政府信息公开工作年度报告'), line('二、主动公开政府信息情况'), line('第二十条第（一）项'), line('信息内容')];
+  const tail = [line('三、收到和处理政府信息公开申请情况')];
+
+  it('reads a run of one-value lines after a label as that row', () => {
+    const { report, importReport } = recognize([...head, line('规章'), line('0'), line('0'), line('0'), line('行政规范性文件'), line('2'), line('1'), line('9'), line('行政许可'), line('550'), ...tail], 'pdf');
+    expect(report.tables['gov-2021.active']).toMatchObject({ regulations: { made: 0, repealed: 0, valid: 0 }, normative: { made: 2, repealed: 1, valid: 9 }, licensing: { decisions: 550 } });
+    expect(importReport.unplaced).toEqual([]);
+  });
+
+  it('keeps laid-out lines of several values apart, each a row', () => {
+    const { report } = recognize([...head, line('规章'), { kind: 'line', text: '0 0 0', cells: ['0', '0', '0'], indent: 8, full: false }, line('行政规范性文件'), { kind: 'line', text: '2 1 9', cells: ['2', '1', '9'], indent: 8, full: false }, ...tail], 'pdf');
+    expect(report.tables['gov-2021.active']).toMatchObject({ regulations: { made: 0, repealed: 0, valid: 0 }, normative: { made: 2, repealed: 1, valid: 9 } });
+  });
+});
