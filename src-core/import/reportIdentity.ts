@@ -71,7 +71,7 @@ export function reportIdentity(units: readonly TextUnit[]): ReportIdentity {
       name = before.text;
       titleUnits.unshift(titleAt - 1);
     }
-    reasons.push({ 'zh-CN': `标题“${titleUnits.map((i) => units[i]!.text).join('')}”给出年度 ${year}`, en: `the title gives the year ${year}` });
+    reasons.push({ 'zh-CN': `标题“${titleUnits.map((i) => squeezed(units[i]!.text)).join('')}”给出年度 ${year}`, en: `the title gives the year ${year}` });
     if (name !== '') {
       orgName = fullName(name, text);
       reasons.push(

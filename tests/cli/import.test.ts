@@ -6,7 +6,8 @@ import { zipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src-core/index.js';
-import { ROOT, SHARED_DIR, templates } from '../helpers.js';
+import { exportBoth } from '../export/exportHelpers.js';
+import { ROOT, SHARED_DIR, sample, templates } from '../helpers.js';
 
 const DRS = join(ROOT, 'bin', 'drs.mjs');
 const PUBLISHED = join(SHARED_DIR, 'reference-reports', 'published');
@@ -69,6 +70,21 @@ describe('drs import', () => {
     }
     expect(() => execFileSync('ls', [join(dir, 'out.drs')], { stdio: 'pipe' })).toThrow();
   }, 60_000);
+
+  it('reads our own DOCX back: the signature and the unit note go to the report facts, each listed on one line', async () => {
+    const { docxPath, dir } = await exportBoth(sample('gov-2019'), { name: 'gov-2019' });
+    const out = join(dir, 'again.drs');
+    const run = drs('import', docxPath, '-o', out);
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    expect(lines).toContain('  城关区司法局2020年 政府信息公开工作年度报告 — 标题（导出时由机关名称和年度生成）');
+    expect(lines).toContain('  2021年1月26日 — 落款（署名机关和成文日期），已填入“报告信息”，导出时由其生成');
+    expect(lines.filter((l) => l.startsWith('  注：政府集中采购采购总金额单位为万元。'))).toHaveLength(1);
+    const loaded = parseReport(readFileSync(out, 'utf8'), templates);
+    if (!loaded.ok) throw new Error('not loaded');
+    expect(loaded.report.meta).toMatchObject({ signatureOrg: '城关区司法局', signatureDate: '2021-01-26' });
+    expect(loaded.report.cellUnits).toEqual({ 'gov-2019.active': { central_proc: { proc_amount: '万元' } } });
+  }, 90_000);
 
   it('refuses a PDF without text, a zip that is no Word file, a 61 MB file and a FIFO: exit 2, one line naming the file, fast, the file untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drs-import-bad-'));
