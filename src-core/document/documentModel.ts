@@ -11,6 +11,9 @@ export interface DocumentModel {
   blocks: DocBlock[];
 }
 
+/** The draft marks every export prints on a report that fails its checks; import recognises and removes them. */
+export const DRAFT_MARK = { watermark: '草稿', notice: '草稿（未通过检查，不得发布）' } as const;
+
 export type DocBlock =
   | { kind: 'title'; text: string; lines: string[] }
   | { kind: 'heading1'; text: string; sectionId: string }

@@ -121,6 +121,12 @@ export function tableGrid(model: TableModel): GridRow[] {
   return rows;
 }
 
+/** The note printed under a table for an amount whose unit the format leaves open: 注：政府集中采购采购总金额单位为万元。 */
+export function unitNote(model: TableModel, rowId: string, colId: string, unit: string): string | undefined {
+  const label = model.column(rowId, colId)?.label;
+  return label ? `注：${model.row(rowId)?.label ?? rowId}${label}单位为${unit}。` : undefined;
+}
+
 /** Lays a template table out as the printed grid: captions, merged header cells, labels, values. */
 export function buildDocTable(model: TableModel, report: Report): DocTable {
   const grid = tableGrid(model);
@@ -142,8 +148,8 @@ export function buildDocTable(model: TableModel, report: Report): DocTable {
   const notes: string[] = [];
   for (const [rowId, cols] of Object.entries(report.cellUnits?.[model.def.id] ?? {})) {
     for (const [colId, unit] of Object.entries(cols)) {
-      const label = model.column(rowId, colId)?.label;
-      if (label) notes.push(`注：${model.row(rowId)?.label ?? rowId}${label}单位为${unit}。`);
+      const note = unitNote(model, rowId, colId, unit);
+      if (note) notes.push(note);
     }
   }
   const repeatHeaderRows = Math.max(0, rows.findIndex((r) => !r.header));

@@ -10,10 +10,12 @@ import type { ImportedCell, ImportedSection, ImportReport, ImportResult, Unplace
 import { openccToSimplified, type ToSimplified } from './normalizeText.js';
 import { joinParagraphs, paragraphBlock, type Paragraph } from './paragraphs.js';
 import { reportIdentity } from './reportIdentity.js';
+import { findSignature } from './signature.js';
 import { art32ItemsNamed, headingText, matchHeading } from './sectionHeadings.js';
 import type { SourceDocument } from './sourceDocument.js';
 import { sourceUnits, type TextUnit, type Unit, type Where } from './sourceUnits.js';
 import { collectTableSource } from './tableRows.js';
+import { isTableCaption, readUnitNote } from './tableNotes.js';
 import type { RemovedPiece } from './webJunk.js';
 
 export interface RecognizeOptions {
@@ -99,7 +101,13 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
 
   const titleUnits = new Set(identity.titleUnits.map((i) => textUnits[i]!));
   for (const unit of titleUnits) removed.push({ text: unit.text, reason: { 'zh-CN': '标题（导出时由机关名称和年度生成）', en: 'the title (the export prints it from the body’s name and the year)' } });
-  const body = units.filter((u) => !(u.kind === 'text' && titleUnits.has(u)));
+  const titled = units.filter((u) => !(u.kind === 'text' && titleUnits.has(u)));
+  const signature = findSignature(titled);
+  const body = signature ? titled.filter((_, i) => !signature.units.includes(i)) : titled;
+  if (signature) {
+    for (const i of signature.units) removed.push({ text: unitText(titled[i]!), reason: { 'zh-CN': '落款（署名机关和成文日期），已填入“报告信息”，导出时由其生成', en: 'the signature (signing body and date), taken into the report facts; the export prints it from them' } });
+  }
+  shiftHeadingLevels(body, [...titleUnits]);
   if (/[\u4e00-\u9fff]/.test(body.map((u) => (u.kind === 'text' ? u.text : '')).join('')) && source.blocks.some((b) => b.kind !== 'table' && b.text !== toSimplified(b.text))) {
     assumptions.push({ 'zh-CN': '原文含繁体字，已转换为简体', en: 'the source is in traditional characters; converted to simplified' });
   }
@@ -110,6 +118,8 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
   if (identity.orgName === null) assumptions.push({ 'zh-CN': '未能识别机关名称，请在“报告信息”中填写', en: 'the body’s name was not found; enter it in the report facts' });
   const unitType: ReportMeta['unitType'] = /人民政府$/.test(orgName) ? 'people_government' : 'department';
   const meta: ReportMeta = { orgName, year, unitType, hasRulemakingPower: false };
+  if (signature?.org !== undefined) meta.signatureOrg = signature.org;
+  if (signature) meta.signatureDate = signature.date;
   assumptions.push({ 'zh-CN': `单位类型按名称定为“${unitType === 'people_government' ? '人民政府' : '部门'}”，有无规章制定权按“无”，请核对`, en: `unit type taken from the name (${unitType}); no rule-making power assumed; please check` });
 
   const report: Report = createReport(template, meta, options.now ?? new Date());
@@ -150,7 +160,17 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
         else unplaced.push({ kind: 'table', text: unitText(unit), where: whereText(unit.where), reason: { 'zh-CN': `“${section.heading ?? '前言'}”部分在格式中没有表格`, en: `the format has no table in “${section.heading ?? 'preamble'}”` } });
       }
     }
-    const paragraphs = joinParagraphs(prose);
+    const paragraphs = joinParagraphs(prose).filter((paragraph) => {
+      if (isTableCaption(paragraph.text, models)) {
+        removed.push({ text: paragraph.text, reason: { 'zh-CN': '表格标题（由格式的表格代替）', en: 'the table’s caption (the format’s table replaces it)' } });
+        return false;
+      }
+      const note = readUnitNote(paragraph.text, models);
+      if (!note) return true;
+      ((report.cellUnits ??= {})[note.tableId] ??= {})[note.rowId] = { ...report.cellUnits[note.tableId]?.[note.rowId], [note.colId]: note.unit };
+      removed.push({ text: paragraph.text, reason: { 'zh-CN': `表下注明的金额单位，已记为该格的单位“${note.unit}”，导出时重新印出`, en: `the table note giving the amount’s unit, recorded as the cell’s unit “${note.unit}”; the export prints it again` } });
+      return false;
+    });
     const existing = sections.find((s) => s.sectionId === section.id);
     if (existing) continue;
     report.sections[section.id] = blocksToLexical(paragraphs.map(paragraphBlock));
@@ -188,6 +208,17 @@ export function recognizeReport(source: SourceDocument, templates: ReadonlyMap<s
   }
   const importReport: ImportReport = { fileName: source.fileName, templateId: template.id, year: identity.year, orgName: identity.orgName, sections, cells, unplaced, missingCells, removed: removed.map(listed), assumptions };
   return { ok: true, report, importReport };
+}
+
+/**
+ * A web page often makes the title its only <h1>, so the report's level-1 headings are <h2>: when the
+ * title held the levels above all of the body's, the body's declared levels move up by as many.
+ */
+function shiftHeadingLevels(body: readonly Unit[], title: readonly TextUnit[]): void {
+  const titleLevel = Math.max(0, ...title.map((u) => u.level ?? 0));
+  const levels = body.flatMap((u) => (u.kind === 'text' && u.level !== undefined ? [u.level] : []));
+  if (titleLevel === 0 || levels.length === 0 || Math.min(...levels) <= titleLevel) return;
+  for (const unit of body) if (unit.kind === 'text' && unit.level !== undefined) unit.level -= titleLevel;
 }
 
 function listed(piece: RemovedPiece): RemovedPiece {

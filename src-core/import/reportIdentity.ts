@@ -30,6 +30,29 @@ function fullName(short: string, text: string): string {
   return best && best[1] >= 2 ? best[0] : short;
 }
 
+/** Title lines are short and hold no sentence: a body paragraph never joins the title. */
+const TITLE_LINE = /^[^。，；]{1,40}$/;
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The title among the first lines: one line, or two or three short lines that together read as a
+ * title (a long title breaks into balanced lines, "青川县公安局2025年" / "政府信息公开工作年度报告";
+ * a Word title may hold the break inside its one paragraph).
+ */
+function findTitle(units: readonly TextUnit[]): { match: RegExpExecArray; at: number; units: number[] } | undefined {
+  for (let at = 0; at < Math.min(15, units.length); at++) {
+    let joined = '';
+    for (let count = 1; count <= 3 && at + count <= units.length; count++) {
+      const line = squeezed(units[at + count - 1]!.text);
+      if (!TITLE_LINE.test(line)) break;
+      joined += line;
+      const match = TITLE.exec(joined);
+      if (match) return { match, at, units: Array.from({ length: count }, (_, i) => at + i) };
+    }
+  }
+  return undefined;
+}
+
 /** Report year and body from the title (or the statistics period), and which lines are the title. */
 export function reportIdentity(units: readonly TextUnit[]): ReportIdentity {
   const text = units.map((u) => u.text).join('');
@@ -37,18 +60,18 @@ export function reportIdentity(units: readonly TextUnit[]): ReportIdentity {
   let year: number | null = null;
   let orgName: string | null = null;
   const titleUnits: number[] = [];
-  const titleAt = units.slice(0, 15).findIndex((u) => TITLE.test(u.text));
-  if (titleAt >= 0) {
-    const match = TITLE.exec(units[titleAt]!.text)!;
+  const title = findTitle(units);
+  if (title) {
+    const { match, at: titleAt } = title;
     year = Number(match[2]);
-    titleUnits.push(titleAt);
+    titleUnits.push(...title.units);
     let name = match[1]!.trim();
     const before = units[titleAt - 1];
     if (name === '' && before && [...before.text].length <= 30 && !/[。，]/.test(before.text)) {
       name = before.text;
       titleUnits.unshift(titleAt - 1);
     }
-    reasons.push({ 'zh-CN': `标题“${titleUnits.map((i) => units[i]!.text).join('')}”给出年度 ${year}`, en: `the title gives the year ${year}` });
+    reasons.push({ 'zh-CN': `标题“${titleUnits.map((i) => squeezed(units[i]!.text)).join('')}”给出年度 ${year}`, en: `the title gives the year ${year}` });
     if (name !== '') {
       orgName = fullName(name, text);
       reasons.push(

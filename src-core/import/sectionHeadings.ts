@@ -58,7 +58,8 @@ export interface HeadingMatch {
 export function matchHeading(template: Template, text: string, after: number): HeadingMatch | undefined {
   const hasOrdinal = LEVEL1_ORDINAL.test(text);
   const key = labelKey(text);
-  if (key === '') return undefined;
+  // Without an ordinal, a sentence naming a section ("全文包括总体情况、主动公开政府信息情况等部分。") is no heading.
+  if (key === '' || (!hasOrdinal && /[，。；]/.test(text))) return undefined;
   let best: HeadingMatch | undefined;
   template.sections.forEach((section, index) => {
     if (index <= after || section.heading === null) return;

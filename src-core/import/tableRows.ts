@@ -25,6 +25,9 @@ export interface TableSource {
   prose: TextUnit[];
 }
 
+/** A body paragraph's first-line indent is two characters (three in pdftotext's rounding); a wrapped line starts at the margin. */
+const MAX_BODY_INDENT = 3;
+
 /** Splits a layout line into its label and the values at its end ("（七）总计  21  0 …"). */
 function splitNumberLine(cells: readonly string[]): { label: string; values: string[] } {
   const tokens = cells.flatMap((c) => (c.split(' ').every((t) => isValueToken(t)) ? c.split(' ') : [c]));
@@ -64,7 +67,17 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
     rows.push({ ownLabel, pendingLabel: pending.map((p) => p.text).join(''), values, text, where, pending });
     pending = [];
   };
+  // Text copied from a PDF viewer without its layout puts every cell on a line of its own: a run of
+  // lines that each hold one value, with nothing between them, is one row.
+  let valuePerLine: CandidateRow | undefined;
   for (const unit of units) {
+    const singleValue = unit.kind === 'text' && unit.layout && unit.cells.length === 1 && isValueToken(unit.text) ? unit.text : undefined;
+    if (singleValue !== undefined && valuePerLine && pending.length === 0) {
+      valuePerLine.values.push(singleValue);
+      valuePerLine.text += ` ${singleValue}`;
+      continue;
+    }
+    valuePerLine = undefined;
     if (unit.kind === 'table') {
       const grid = expandGrid(unit.rows);
       grid.forEach((positions, r) => {
@@ -80,13 +93,16 @@ export function collectTableSource(units: readonly (TextUnit | { kind: 'table'; 
       });
       continue;
     }
-    if (!unit.layout || unit.text.includes('。')) {
+    // A line from the left margin (or a paragraph's indent) to the right one is a wrapped body line: a
+    // table's label never fills the width in one cell, a centred caption does not start at the margin.
+    if (!unit.layout || unit.text.includes('。') || (unit.full && unit.cells.length === 1 && unit.indent <= MAX_BODY_INDENT)) {
       prose.push(unit);
       continue;
     }
     const { label, values } = splitNumberLine(unit.cells);
     if (values.length > 0) pushRow(label, values, unit.text, unit.where);
     else pending.push({ text: unit.text, where: unit.where });
+    if (singleValue !== undefined) valuePerLine = rows.at(-1);
   }
   return { rows, trailing: pending, prose };
 }

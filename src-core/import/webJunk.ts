@@ -1,3 +1,4 @@
+import { DRAFT_MARK } from '../document/documentModel.js';
 import type { Localized } from '../i18n/locale.js';
 
 /** A piece of the source that is not part of the report, removed and listed in the import report. */
@@ -49,6 +50,11 @@ const LINE_JUNK: JunkPattern[] = [
     // Short lines only: a body paragraph may begin with such a word, a metadata bar is one short line.
     pattern: /^(?:索引号|发布日期|发文日期|生成日期|信息来源|来源|内容概述|发布机构|发文机关|主题分类|浏览次数|访问量).{0,60}$/,
     reason: { 'zh-CN': '网页上的文件属性栏', en: 'the web page’s document metadata bar' },
+  },
+  {
+    // The export's own marking of a report that failed its checks (PDF watermark, note above a web page).
+    pattern: new RegExp(`^(?:${[DRAFT_MARK.watermark, DRAFT_MARK.notice].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`),
+    reason: { 'zh-CN': '草稿标记（导出未通过检查的报告时加印）', en: 'the draft marking (printed when a report that fails its checks is exported)' },
   },
   {
     pattern: /^(?:切换|分享|打印|关闭|首页|返回顶部|无障碍|繁体|简体|字号[：:]?[大中小\s]*)$/,

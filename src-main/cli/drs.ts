@@ -15,7 +15,6 @@ import {
   type Report,
   type Template,
 } from '../../src-core/index.js';
-import { defaultExportName, Exporter } from '../export/Exporter.js';
 import { InputFileError, readInputText, type DecodedText } from '../services/readInputFile.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
@@ -181,6 +180,8 @@ async function readReport(file: string, templates: ReadonlyMap<string, Template>
 
 async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   const { report, template } = await readReport(file, templates, io, locale, t);
+  // Loaded here, not at start-up: the exporter's libraries and fonts would slow every other command.
+  const { defaultExportName, Exporter } = await import('../export/Exporter.js');
   const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);

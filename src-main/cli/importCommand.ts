@@ -75,11 +75,11 @@ export function describeImport(report: ImportReport, template: Template, locale:
   if (report.missingCells.length > 20) lines.push(en ? `    … and ${report.missingCells.length - 20} more` : `    ……另有 ${report.missingCells.length - 20} 个`);
   if (report.unplaced.length > 0) {
     lines.push(en ? `Not placed (${report.unplaced.length}) — place or drop these yourself:` : `未能放置（${report.unplaced.length}）——请自行放置或删除：`);
-    for (const u of report.unplaced) lines.push(`  [${u.where[locale]}] ${u.text} — ${u.reason[locale]}`);
+    for (const u of report.unplaced) lines.push(`  [${u.where[locale]}] ${oneLine(u.text)} — ${u.reason[locale]}`);
   }
   if (report.removed.length > 0) {
     lines.push(en ? `Removed (${report.removed.length}):` : `已删除（${report.removed.length}）：`);
-    for (const r of report.removed) lines.push(`  ${r.text} — ${r.reason[locale]}`);
+    for (const r of report.removed) lines.push(`  ${oneLine(r.text)} — ${r.reason[locale]}`);
   }
   if (report.assumptions.length > 0) {
     lines.push(en ? 'Assumptions:' : '假设：');
@@ -87,6 +87,9 @@ export function describeImport(report: ImportReport, template: Template, locale:
   }
   return lines;
 }
+
+/** A listed piece on one line of the listing: line breaks inside it (a title, a header cell) become spaces. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 function cellName(template: Template, tableId: string, rowId: string, colId: string, locale: Locale): string {
   const v = cellPlaceVars(template, tableId, rowId, colId, locale);

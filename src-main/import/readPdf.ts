@@ -19,6 +19,8 @@ interface Fragment {
   size: number;
   /** Average advance of one character of this run. */
   charWidth: number;
+  /** Drawn at an angle (a watermark, a stamp): never part of a horizontal line. */
+  rotated: boolean;
 }
 
 interface LaidOutLine {
@@ -47,14 +49,19 @@ function fragmentsOf(items: readonly PdfTextItem[]): Fragment[] {
     const chars = [...text].length;
     const plausible = item.width > 0 && item.width < size * chars * 2;
     const width = plausible ? item.width : size * chars * 0.75;
-    fragments.push({ text, x, y, end: x + width, size, charWidth: width / chars });
+    fragments.push({ text, x, y, end: x + width, size, charWidth: width / chars, rotated: Math.abs(b) > 1e-3 * size || Math.abs(c) > 1e-3 * size });
   }
   return fragments;
 }
 
-/** Fragments on one baseline (within half the smaller font size) make a line; its cells split at gaps of 1.2 characters or more (table headers in narrow columns sit that close). */
+/**
+ * Fragments on one baseline (within half the smaller font size) make a line; its cells split at gaps
+ * of 1.2 characters or more (table headers in narrow columns sit that close). Text drawn at an angle
+ * (a 草稿 watermark across the page) comes after the page's lines, each run a line of its own.
+ */
 function linesOf(fragments: Fragment[], page: number): LaidOutLine[] {
-  const sorted = [...fragments].sort((p, q) => q.y - p.y || p.x - q.x);
+  const angled = fragments.filter((f) => f.rotated).map((f) => ({ page, x: f.x, end: f.end, size: f.size, cells: [f.text.replace(/\t/g, ' ')] }));
+  const sorted = fragments.filter((f) => !f.rotated).sort((p, q) => q.y - p.y || p.x - q.x);
   const groups: Fragment[][] = [];
   for (const fragment of sorted) {
     const group = groups.at(-1);
@@ -62,7 +69,7 @@ function linesOf(fragments: Fragment[], page: number): LaidOutLine[] {
     if (group && first && Math.abs(first.y - fragment.y) <= 0.5 * Math.min(first.size, fragment.size)) group.push(fragment);
     else groups.push([fragment]);
   }
-  return groups.map((group) => {
+  const lines = groups.map((group) => {
     group.sort((p, q) => p.x - q.x);
     const cells: string[] = [];
     let previous: Fragment | undefined;
@@ -84,6 +91,7 @@ function linesOf(fragments: Fragment[], page: number): LaidOutLine[] {
     const size = group.reduce((best, f) => (f.text.length > best.text.length ? f : best)).size;
     return { page, x: group[0]!.x, end: Math.max(...group.map((f) => f.end)), size, cells };
   });
+  return [...lines, ...angled];
 }
 
 /** The edge most body lines share (within 1.5 pt): flush lines of a justified page; the extreme value if none is shared. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkReport, lexicalToPlainText, normalizeText, openccToSimplified, recognizeReport, sourceFromText, type ImportResult } from '../../src-core/index.js';
+import { checkReport, lexicalToPlainText, recognizeReport, sourceFromText, type ImportResult } from '../../src-core/index.js';
 import { HONGZE, reviewRow } from '../fixtures/hongzeTables.js';
+import { unaccounted } from '../fixtures/importAccounting.js';
 import { ROOT, template, templates } from '../helpers.js';
 
 /** Copies of /work/shared/reference-reports: the 洪泽 PDFs' `pdftotext -layout` text and seeds 002, 004. */
@@ -13,27 +14,6 @@ function importFile(path: string): Extract<ImportResult, { ok: true }> {
   const result = recognizeReport(sourceFromText(text, path.split('/').at(-1)!), templates, { now: NOW });
   if (!result.ok) throw new Error(result.message.en);
   return result;
-}
-
-/** Every visible character of the source, after the same normalisation recognition applies, counted. */
-function characterCounts(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const c of text.replace(/\s+/g, '')) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return counts;
-}
-
-/** What is missing from the import: characters of the source found in no section, cell, unplaced or removed item. */
-function unaccounted(sourceText: string, result: Extract<ImportResult, { ok: true }>): string[] {
-  const source = characterCounts(sourceText.split(/[\n\f]/).flatMap((line) => line.split(/ {2,}|\t/)).map((cell) => normalizeText(cell, openccToSimplified)));
-  const { importReport: r, report } = result;
-  const placed = characterCounts([
-    ...Object.values(report.sections).map((s) => lexicalToPlainText(s)),
-    ...r.sections.map((s) => s.sourceHeading ?? ''),
-    ...r.cells.map((c) => c.sourceText),
-    ...r.unplaced.map((u) => u.text),
-    ...r.removed.map((u) => u.text),
-  ]);
-  return [...source].filter(([c, n]) => (placed.get(c) ?? 0) < n).map(([c, n]) => `${c}×${n - (placed.get(c) ?? 0)}`);
 }
 
 describe.each([2023, 2024] as const)('洪泽区 %i report (pdftotext -layout)', (year) => {

@@ -36,6 +36,7 @@ import {
   type FontRole,
   type Pagination,
   type TextRun as ModelRun,
+  DRAFT_MARK,
 } from '../../../src-core/index.js';
 import { finishPackage, WATERMARK_MARKER } from './ooxmlParts.js';
 
@@ -192,7 +193,7 @@ class DocxBuilder {
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new TextRun(WATERMARK_MARKER), this.run('草稿（未通过检查，不得发布）', 'hei', { size: half(SIZES.pageNumber), color: 'C00000', bold: true })],
+          children: [new TextRun(WATERMARK_MARKER), this.run(DRAFT_MARK.notice, 'hei', { size: half(SIZES.pageNumber), color: 'C00000', bold: true })],
         }),
       ],
     });

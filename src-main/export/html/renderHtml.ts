@@ -1,4 +1,4 @@
-import { PAGE, type DocBlock, type DocCell, type DocTable, type DocumentModel, type TextRun } from '../../../src-core/index.js';
+import { DRAFT_MARK, PAGE, type DocBlock, type DocCell, type DocTable, type DocumentModel, type TextRun } from '../../../src-core/index.js';
 
 /** The web page for publication: a self-contained page, and the same body for pasting into a CMS editor. */
 export interface HtmlExport {
@@ -88,7 +88,7 @@ table.stats td.blank { background: #d9d9d9; }
  * requests), and the `<article>` alone for a website's editor. A draft says so at the top.
  */
 export function renderHtml(model: DocumentModel): HtmlExport {
-  const draft = model.draft ? '<p class="draft" role="note"><strong>草稿（未通过检查，不得发布）</strong></p>' : '';
+  const draft = model.draft ? `<p class="draft" role="note"><strong>${DRAFT_MARK.notice}</strong></p>` : '';
   const fragment = `<article class="report" lang="zh-CN">${draft}${model.blocks.map(blockHtml).join('\n')}</article>`;
   const meta = [
     '<meta charset="utf-8">',

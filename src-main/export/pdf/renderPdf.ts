@@ -22,6 +22,7 @@ import {
   type FontRole,
   type RunAtom,
   type TextRun,
+  DRAFT_MARK,
 } from '../../../src-core/index.js';
 import type { FontSet, PdfFont } from './fontSet.js';
 
@@ -152,7 +153,7 @@ class Layout {
       const odd = (i + 1) % 2 === 1;
       const x = odd ? LEFT + TYPE_WIDTH_PT - size - width : LEFT + size;
       this.draw(label, font, x, BOTTOM + 7 * MM_TO_PT + size * ASCENT, size, false);
-      if (draft) this.watermark('草稿');
+      if (draft) this.watermark(DRAFT_MARK.watermark);
     }
   }
 
