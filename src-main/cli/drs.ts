@@ -14,12 +14,10 @@ import {
   type Locale,
   type Template,
 } from '../../src-core/index.js';
-import { defaultExportName, Exporter } from '../export/Exporter.js';
+import type { Exporter } from '../export/Exporter.js';
 import { InputFileError, readInputText, type DecodedText } from '../services/readInputFile.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
-import { importCommand } from './importCommand.js';
-import { reviewCommand } from './reviewCommand.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
 class UsageError extends Error {}
@@ -83,18 +81,20 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
         return await validate(rest, values.json === true, templates, io, locale, t);
       case 'export':
-        if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
-        return await exportFile(rest[0]!, values, templates, io, locale, t);
+        if (rest.length === 0 || (rest.length > 1 && (values.docx ?? values.pdf ?? values.html) !== undefined)) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
+        return await exportFiles(rest, values, templates, io, locale, t);
       case 'import': {
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneImportFile') }));
         if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
+        // Each command loads only what it uses: start-up is most of a short command's time.
+        const { importCommand } = await import('./importCommand.js');
         const imported = await importCommand(rest[0]!, values.output, { ...(values.template ? { templateId: values.template } : {}), json: values.json === true, locale }, templates, io);
         if (!imported.ok) throw new UsageError(imported.message);
         return 0;
       }
       case 'review':
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noReviewInputs') }));
-        return await reviewCommand(rest, { ...(values.html ? { html: values.html } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}), json: values.json === true, locale }, templates, io);
+        return await (await import('./reviewCommand.js')).reviewCommand(rest, { ...(values.html ? { html: values.html } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}), json: values.json === true, locale }, templates, io);
       default:
         throw new UsageError(t('unknownCommand', { command }));
     }
@@ -151,14 +151,32 @@ async function readReport(file: string, templates: ReadonlyMap<string, Template>
   return result;
 }
 
-async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+/** Several reports in one process share one font load; one that fails does not stop the others. */
+async function exportFiles(files: readonly string[], values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+  const { Exporter } = await import('../export/Exporter.js');
+  const exporter = new Exporter();
+  let exit = 0;
+  for (const file of files) {
+    try {
+      exit = Math.max(exit, await exportFile(file, exporter, values, templates, io, locale, t));
+    } catch (error) {
+      if (!(error instanceof UsageError) || files.length === 1) throw error;
+      io.err(`drs: ${error.message}`);
+      exit = 2;
+    }
+  }
+  return exit;
+}
+
+async function exportFile(file: string, exporter: Exporter, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   const { report, template } = await readReport(file, templates, io, locale, t);
+  const { defaultExportName } = await import('../export/Exporter.js');
   const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);
   const pdfPath = values.pdf ?? (both ? join(folder, defaultExportName(template, report, 'pdf')) : undefined);
   const paths = { ...(docxPath ? { docxPath } : {}), ...(pdfPath ? { pdfPath } : {}), ...(values.html ? { htmlPath: values.html } : {}) };
-  const result = await new Exporter().exportReport({ report, template, draft: values.draft === true, pdfArchival: values.pdfa === true, locale, ...paths });
+  const result = await exporter.exportReport({ report, template, draft: values.draft === true, pdfArchival: values.pdfa === true, locale, ...paths });
   if (result.status === 'blocked') {
     for (const f of result.errors) io.err(`  ${t('error')} [${f.ruleId}] ${f.message}`);
     io.err(t('exportBlocked', { errors: result.errors.length }));
