@@ -68,7 +68,7 @@ const exporter = new Exporter();
 let warmUpMs = null;
 if (mode === 'app' && typeof exporter.warmUp === 'function') {
   const start = performance.now();
-  await exporter.warmUp();
+  await exporter.warmUp(parsed.template);
   warmUpMs = performance.now() - start;
 }
 const times = [];
