@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The `drs` command: runs the compiled CLI. `npm install` builds it (the "prepare" script).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// V8's compile cache (Node 22.1+) lets later runs skip compiling the CLI's modules; older Node has none.
+module.enableCompileCache?.();
 
 const entry = new URL('../dist/src-main/cli/drs.js', import.meta.url);
 if (!existsSync(entry)) {

@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import { fileURLToPath } from 'node:url';
+import { orderedTemplates } from '../../src-core/index.js';
 import { Exporter } from '../export/Exporter.js';
 import { acceptUserFiles, createIpcHandlers, invokeIpc, type IpcHandlers } from '../ipc/handlers.js';
 import type { AppCommand } from '../ipc/contract.js';
@@ -89,13 +90,14 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
     const templates = loadTemplateLibrary(templatesDir);
     const drafts = new DraftStore({ dataDir, templates, backupsKept: settings.get().backupsKept });
     const dialogs = electronDialogs(dialog, () => window, app.getPath('documents'));
+    const exporter = new Exporter();
     const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(settings.get().locale, settings.get().recentFiles, sendMenuCommand)));
     const handlers: IpcHandlers = createIpcHandlers({
       drafts,
       settings,
       templatesDir,
       templates,
-      exporter: new Exporter(),
+      exporter,
       dialogs,
       grants,
       // Only files the app itself exported reach the shell (the handlers check), never shell.openExternal.
@@ -159,7 +161,12 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
         spellcheck: false,
       },
     });
-    window.once('ready-to-show', () => window?.show());
+    window.once('ready-to-show', () => {
+      window?.show();
+      // Once the window is up, the exporter gets ready in the background: the first export is then as quick as the next.
+      const template = orderedTemplates(templates.values())[0];
+      if (template) setImmediate(() => void exporter.warmUp(template, settings.get().fonts).catch(() => undefined));
+    });
     window.webContents.on('did-finish-load', () => {
       for (const command of pending.splice(0)) window?.webContents.send(COMMAND_CHANNEL, command);
     });

@@ -13,8 +13,8 @@ const TEXT = {
                                          检查报告；无错误退出码 0，有错误 1，文件无法读取 2；--prev 按上年报告做跨年度检查
   drs compare 上年报告 本年报告 [--html 输出.html]
                                          逐格列出与上年相比的变化和与上年雷同的段落（--html 写成网页）
-  drs export 文件.drs [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--pdfa] [--draft]
-                                         导出 Word / PDF / 网页（不指定时导出 Word 和 PDF 到报告所在文件夹）；
+  drs export 文件.drs… [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--pdfa] [--draft]
+                                         导出 Word / PDF / 网页（不指定时导出 Word 和 PDF 到报告所在文件夹；可一次导出多份）；
                                          --html 另写出仅含正文的“输出.body.html”供网站编辑器粘贴；--pdfa 写 PDF/A-2b 存档格式；
                                          有错误的报告只能加 --draft 导出为草稿
   drs import 文件 -o 输出.drs [--template ID] [--json]
@@ -37,8 +37,8 @@ const TEXT = {
                                          --prev runs the year-over-year checks against last year's report
   drs compare LAST THIS [--html OUT.html]
                                          every figure beside last year's with the change, and the paragraphs repeating last year's
-  drs export FILE.drs [--docx OUT.docx] [--pdf OUT.pdf] [--html OUT.html] [--pdfa] [--draft]
-                                         export Word / PDF / web page (Word and PDF next to the report when none is named);
+  drs export FILE.drs… [--docx OUT.docx] [--pdf OUT.pdf] [--html OUT.html] [--pdfa] [--draft]
+                                         export Word / PDF / web page (Word and PDF next to each report when none is named; several reports at once);
                                          --html also writes OUT.body.html, the body alone for a website's editor; --pdfa writes PDF/A-2b;
                                          a report with errors exports only as a draft (--draft)
   drs import FILE -o OUT.drs [--template ID] [--json]
@@ -68,7 +68,7 @@ Option: --lang zh-CN|en output language (default Chinese)`,
   fileBad: { 'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告', en: '{file}: {errors} error(s), {warnings} warning(s)' },
   loadFailed: { 'zh-CN': '{file}：无法作为报告打开。{reason}', en: '{file}: cannot be opened as a report. {reason}' },
   oneImportFile: { 'zh-CN': '请指定一个要导入的文件', en: 'name one file to import' },
-  oneFile: { 'zh-CN': '请指定一个要导出的 .drs 文件', en: 'name one .drs file to export' },
+  oneFile: { 'zh-CN': '请指定要导出的 .drs 文件；指定 --docx、--pdf 或 --html 输出文件时只能导出一份', en: 'name the .drs files to export; with --docx, --pdf or --html output files, name one' },
   exportBlocked: { 'zh-CN': '报告有 {errors} 个错误，未导出。请改正后再导出，或加 --draft 导出为草稿。', en: 'The report has {errors} error(s) and was not exported. Fix them, or export a draft with --draft.' },
   exported: { 'zh-CN': '已导出：{file}', en: 'Exported: {file}' },
   exportedDraft: { 'zh-CN': '已导出草稿：{file}', en: 'Exported as a draft: {file}' },

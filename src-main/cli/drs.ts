@@ -15,12 +15,11 @@ import {
   type Report,
   type Template,
 } from '../../src-core/index.js';
+import type { Exporter } from '../export/Exporter.js';
 import { InputFileError, readInputText, type DecodedText } from '../services/readInputFile.js';
 import { loadTemplateLibrary } from '../services/TemplateLibrary.js';
 import { cliText, type CliTextKey } from './cliText.js';
-import { importCommand } from './importCommand.js';
-import { reviewCommand } from './reviewCommand.js';
-import { compareReports, linkForCheck, newFromLastYear, type LastYearOutcome } from './lastYearCommands.js';
+import type { LastYearOutcome } from './lastYearCommands.js';
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input could not be used. */
 class UsageError extends Error {}
@@ -81,30 +80,32 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         }
         return 0;
       case 'new':
-        if (values.from !== undefined) return lastYearOutcome(await newFromLastYear(values.from, requireOutput(values, t), values.year === undefined ? undefined : parseYear(values.year, t), templates, locale, now), io);
+        if (values.from !== undefined) return lastYearOutcome(await (await import('./lastYearCommands.js')).newFromLastYear(values.from, requireOutput(values, t), values.year === undefined ? undefined : parseYear(values.year, t), templates, locale, now), io);
         return newReport(values, templates, io, t, now);
       case 'validate': {
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noFiles') }));
-        const prev = values.prev === undefined ? undefined : await linkForCheck(values.prev, templates, locale, now);
+        const prev = values.prev === undefined ? undefined : await (await import('./lastYearCommands.js')).linkForCheck(values.prev, templates, locale, now);
         if (prev && !prev.ok) throw new UsageError(prev.message);
         return await validate(rest, values.json === true, templates, io, locale, t, prev?.link);
       }
       case 'compare':
         if (rest.length !== 2) throw new UsageError(t('badArgs', { detail: locale === 'en' ? 'give last year\'s report and this year\'s' : '请给出上年报告和本年报告两个文件' }));
-        return lastYearOutcome(await compareReports(rest[0]!, rest[1]!, values.html, templates, locale, now, io), io);
+        return lastYearOutcome(await (await import('./lastYearCommands.js')).compareReports(rest[0]!, rest[1]!, values.html, templates, locale, now, io), io);
       case 'export':
-        if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
-        return await exportFile(rest[0]!, values, templates, io, locale, t);
+        if (rest.length === 0 || (rest.length > 1 && (values.docx ?? values.pdf ?? values.html) !== undefined)) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
+        return await exportFiles(rest, values, templates, io, locale, t);
       case 'import': {
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneImportFile') }));
         if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
+        // Each command loads only what it uses: start-up is most of a short command's time.
+        const { importCommand } = await import('./importCommand.js');
         const imported = await importCommand(rest[0]!, values.output, { ...(values.template ? { templateId: values.template } : {}), json: values.json === true, locale }, templates, io);
         if (!imported.ok) throw new UsageError(imported.message);
         return 0;
       }
       case 'review':
         if (rest.length === 0) throw new UsageError(t('badArgs', { detail: t('noReviewInputs') }));
-        return await reviewCommand(rest, { ...(values.html ? { html: values.html } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}), json: values.json === true, locale }, templates, io);
+        return await (await import('./reviewCommand.js')).reviewCommand(rest, { ...(values.html ? { html: values.html } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}), json: values.json === true, locale }, templates, io);
       default:
         throw new UsageError(t('unknownCommand', { command }));
     }
@@ -178,16 +179,32 @@ async function readReport(file: string, templates: ReadonlyMap<string, Template>
   return result;
 }
 
-async function exportFile(file: string, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+/** Several reports in one process share one font load; one that fails does not stop the others. */
+async function exportFiles(files: readonly string[], values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+  const { Exporter } = await import('../export/Exporter.js');
+  const exporter = new Exporter();
+  let exit = 0;
+  for (const file of files) {
+    try {
+      exit = Math.max(exit, await exportFile(file, exporter, values, templates, io, locale, t));
+    } catch (error) {
+      if (!(error instanceof UsageError) || files.length === 1) throw error;
+      io.err(`drs: ${error.message}`);
+      exit = 2;
+    }
+  }
+  return exit;
+}
+
+async function exportFile(file: string, exporter: Exporter, values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
   const { report, template } = await readReport(file, templates, io, locale, t);
-  // Loaded here, not at start-up: the exporter's libraries and fonts would slow every other command.
-  const { defaultExportName, Exporter } = await import('../export/Exporter.js');
+  const { defaultExportName } = await import('../export/Exporter.js');
   const both = values.docx === undefined && values.pdf === undefined && values.html === undefined;
   const folder = dirname(resolve(file));
   const docxPath = values.docx ?? (both ? join(folder, defaultExportName(template, report, 'docx')) : undefined);
   const pdfPath = values.pdf ?? (both ? join(folder, defaultExportName(template, report, 'pdf')) : undefined);
   const paths = { ...(docxPath ? { docxPath } : {}), ...(pdfPath ? { pdfPath } : {}), ...(values.html ? { htmlPath: values.html } : {}) };
-  const result = await new Exporter().exportReport({ report, template, draft: values.draft === true, pdfArchival: values.pdfa === true, locale, ...paths });
+  const result = await exporter.exportReport({ report, template, draft: values.draft === true, pdfArchival: values.pdfa === true, locale, ...paths });
   if (result.status === 'blocked') {
     for (const f of result.errors) io.err(`  ${t('error')} [${f.ruleId}] ${f.message}`);
     io.err(t('exportBlocked', { errors: result.errors.length }));

@@ -1,6 +1,7 @@
 import {
   buildDocumentModel,
   checkReport,
+  createReport,
   reportFileName,
   type Finding,
   type Locale,
@@ -60,6 +61,9 @@ function writeFailure(error: unknown, path: string): Localized {
   return { 'zh-CN': `未能写入“${path}”（${code}）。`, en: `"${path}" could not be written (${code}).` };
 }
 
+/** Lets other work (IPC, a click) run between the warm-up's steps. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The one-click export: checks the report, builds the document model once, and renders it to
  * DOCX and/or PDF. A report with errors exports only as a draft. The fonts are resolved and
@@ -67,6 +71,23 @@ function writeFailure(error: unknown, path: string): Localized {
  */
 export class Exporter {
   constructor(readonly fonts: FontResolver = new FontResolver()) {}
+
+  /**
+   * Gets the first export as fast as later ones: resolves and parses the fonts, then lays out and
+   * draws a tiny report once (in memory, nothing is written) so the layout code is compiled. Runs in
+   * short steps that give way to other events between them; an export meanwhile simply does its own work.
+   */
+  async warmUp(template: Template, preferences?: FontPreferences): Promise<void> {
+    const resolved = this.fonts.resolve(preferences);
+    await yieldToEvents();
+    const fontSet = new FontSet(resolved, this.fonts);
+    await yieldToEvents();
+    const now = new Date();
+    const report = createReport(template, { orgName: '示例机关', year: now.getFullYear() - 1, unitType: 'department', hasRulemakingPower: false }, now);
+    const model = buildDocumentModel(template, report, { draft: true, now });
+    await yieldToEvents();
+    await renderPdf(model, fontSet);
+  }
 
   async exportReport(request: ExportRequest): Promise<ExportResult> {
     const progress = request.onProgress ?? (() => undefined);

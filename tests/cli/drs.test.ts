@@ -170,6 +170,21 @@ describe('drs', () => {
     expect(existsSync(pdf)).toBe(true);
   }, 60_000);
 
+  it('exports several reports in one call, each next to itself; one that cannot be read does not stop the others', () => {
+    const dirs = [tmp(), tmp()];
+    const files = [join(dirs[0]!, 'a.drs'), join(dirs[1]!, 'b.drs')];
+    cpSync(SAMPLE_FILES['gov-2021']!, files[0]!);
+    cpSync(SAMPLE_FILES['gov-2019']!, files[1]!);
+    const { code, out, err } = drs(['export', files[0]!, '/nonexistent/r.drs', files[1]!]);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    for (const dir of dirs) expect(readdirSync(dir).filter((n) => /\.(docx|pdf)$/.test(n)), dir).toHaveLength(2);
+    expect(out.match(/已导出：/g)).toHaveLength(4);
+    const named = drs(['export', files[0]!, files[1]!, '--pdf', join(dirs[0]!, 'one.pdf')]);
+    expect(named.code).toBe(2);
+    expect(named.err).toContain('--pdf');
+  }, 60_000);
+
   it('exits 2 with one line when the file to export cannot be read', () => {
     const { code, err } = drs(['export', '/nonexistent/r.drs']);
     expect(code).toBe(2);

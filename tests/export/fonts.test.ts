@@ -30,10 +30,12 @@ describe('font resolution', () => {
     expect(resolved.substitutions.some((s) => s['zh-CN'].startsWith('正文'))).toBe(false);
   });
 
-  it('prefers an installed official-style font over the bundled ones', () => {
+  it('prefers an installed official-style font over the bundled ones, and the bundled cut over the same design installed as a CFF collection', () => {
     const song = exporter.fonts.resolve().faces.song;
-    const installed = exporter.fonts.installedFaces().some((f) => f.families.some((n) => /Noto Serif CJK SC|SimSun|宋体/.test(n)));
-    expect(song.source).toBe(installed ? 'system' : 'bundled');
+    const official = exporter.fonts.installedFaces().some((f) => f.families.some((n) => /SimSun|宋体/.test(n)));
+    const sameDesign = exporter.fonts.installedFaces().some((f) => f.families.includes('Noto Serif CJK SC'));
+    expect(song.source).toBe(official ? 'system' : 'bundled');
+    if (!official && sameDesign) expect(song.file).toBe(exporter.fonts.bundled.serif);
   });
 });
 

@@ -142,10 +142,16 @@ export class FontResolver {
 
   private systemFace(role: FontRole): ResolvedFace | undefined {
     for (const candidate of ROLE_CANDIDATES[role]) {
+      // Same glyphs, a fraction of the cost: the installed collection is not even opened.
+      if (candidate.sameDesignAsBundled && this.isInstalled(candidate.family)) return this.bundledFace(role);
       const found = this.findInstalled(candidate.family, candidate.bold ?? false);
       if (found) return { ...found, role, source: 'system' };
     }
     return undefined;
+  }
+
+  private isInstalled(family: string): boolean {
+    return this.installedFaces().some((f) => f.families.some((name) => normalize(name) === normalize(family)));
   }
 
   private findInstalled(family: string, preferBold: boolean): Omit<ResolvedFace, 'role' | 'source'> | undefined {

@@ -8,30 +8,58 @@ export interface PdfFont {
   font: fontkit.Font;
 }
 
+/** One CJK ideograph or full-width sign: drawn with its cmap glyph, no OpenType shaping needed. */
+export function isPlainCjk(text: string): boolean {
+  return /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]$/u.test(text);
+}
+
+/** Advance widths (in em) per parsed font, shared by every export in the process. */
+const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
+
+function advanceInEm(font: fontkit.Font, text: string): number {
+  let widths = widthCache.get(font);
+  if (!widths) widthCache.set(font, (widths = new Map()));
+  let units = widths.get(text);
+  if (units === undefined) {
+    const advance = isPlainCjk(text) ? font.glyphForCodePoint(text.codePointAt(0)!).advanceWidth : font.layout(text).advanceWidth;
+    units = advance / font.unitsPerEm;
+    widths.set(text, units);
+  }
+  return units;
+}
+
 /**
  * The fonts of one export and the fallback order for characters a role's font lacks: every
- * character is drawn with a font that has its glyph, never as a missing-glyph box.
+ * character is drawn with a font that has its glyph, never as a missing-glyph box. A font that
+ * serves several roles (or is also a fallback) is registered, and embedded, once.
  */
 export class FontSet {
   private readonly byRole = new Map<FontRole, PdfFont>();
   private readonly fallbacks: PdfFont[] = [];
-  private readonly widths = new Map<string, number>();
+  private readonly byFile = new Map<string, PdfFont>();
   /** Characters no available font can draw; they are left out and reported. */
   readonly missing = new Set<string>();
   /** Characters drawn with a fallback font because the role's font lacks them. */
   readonly fellBack = new Set<string>();
 
   constructor(resolved: ResolvedFonts, resolver: FontResolver) {
+    const font = (file: string, postscriptName?: string): PdfFont => {
+      const key = `${file}#${postscriptName ?? ''}`;
+      let pdfFont = this.byFile.get(key);
+      if (!pdfFont) this.byFile.set(key, (pdfFont = { key, font: resolver.open(file, postscriptName) }));
+      return pdfFont;
+    };
     for (const role of FONT_ROLES) {
       const face = resolved.faces[role];
-      this.byRole.set(role, { key: `role-${role}`, font: resolver.open(face.file, face.postscriptName) });
+      this.byRole.set(role, font(face.file, face.postscriptName));
     }
     const { serif, sans } = resolver.bundled;
-    this.fallbacks.push({ key: 'bundled-serif', font: resolver.open(serif) }, { key: 'bundled-sans', font: resolver.open(sans) });
+    this.fallbacks.push(font(serif), font(sans));
   }
 
+  /** Each distinct font once. */
   all(): PdfFont[] {
-    return [...this.byRole.values(), ...this.fallbacks];
+    return [...this.byFile.values()];
   }
 
   role(role: FontRole): PdfFont {
@@ -53,12 +81,6 @@ export class FontSet {
 
   /** Advance width of `text` in points. */
   width(font: PdfFont, text: string, size: number): number {
-    const key = `${font.key}\u0000${text}`;
-    let units = this.widths.get(key);
-    if (units === undefined) {
-      units = font.font.layout(text).advanceWidth / font.font.unitsPerEm;
-      this.widths.set(key, units);
-    }
-    return units * size;
+    return advanceInEm(font.font, text) * size;
   }
 }

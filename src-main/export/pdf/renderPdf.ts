@@ -25,12 +25,18 @@ import {
   DRAFT_MARK,
 } from '../../../src-core/index.js';
 import type { FontSet, PdfFont } from './fontSet.js';
+import { drawGlyphRun, drawText } from './glyphRun.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 interface PlacedAtom extends RunAtom {
   font: PdfFont;
   bold: boolean;
+}
+
+/** An atom with the x its glyphs start at. */
+interface DrawnAtom extends PlacedAtom {
+  x: number;
 }
 
 const TOP = PAGE.marginTopMm * MM_TO_PT;
@@ -50,13 +56,13 @@ export interface PdfOptions {
 /**
  * Draws the document model as a PDF laid out per GB/T 9704, page by page as the model's pagination
  * says: every body line on the 22-line grid, tables with repeated header rows and unsplit rows,
- * page numbers on the outer side, a bookmark for the title and each heading.
+ * page numbers on the outer side, a bookmark for the title and each heading. Pages are written
+ * out one after the other (not buffered), so memory stays flat on long reports.
  */
 export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress: PdfProgress = () => undefined, options: PdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
-    bufferPages: true,
     autoFirstPage: true,
     pdfVersion: '1.7',
     lang: 'zh-CN',
@@ -80,13 +86,9 @@ export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress
   });
 
   const pagination = paginate(model);
-  for (let p = 1; p < pagination.pageCount; p++) doc.addPage();
-  const layout = new Layout(doc, fonts);
-  model.blocks.forEach((block, index) => {
-    layout.block(block, pagination.blocks[index]!);
-    onProgress(index + 1, model.blocks.length);
-  });
-  layout.finishPages(model.draft);
+  const layout = new Layout(doc, fonts, pagination.pageCount);
+  model.blocks.forEach((block, index) => layout.block(block, pagination.blocks[index]!));
+  layout.drawPages(model.draft, onProgress);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
@@ -96,15 +98,32 @@ interface Outline {
   addItem(title: string, options?: { expanded?: boolean }): Outline;
 }
 
+/**
+ * Lays the blocks out into per-page lists of drawing steps, then draws the pages in order: pdfkit
+ * writes a page out when the next one is added, which it can only do if nothing comes back to it.
+ */
 class Layout {
   private readonly outlineRoot: Outline;
   private outlineSection: Outline | undefined;
+  private readonly steps: (() => void)[][];
+  /** The page the last step went to: where a state change with no place of its own is written. */
+  private lastPage = 0;
 
   constructor(
     private readonly doc: Doc,
     private readonly fonts: FontSet,
+    pageCount: number,
   ) {
     this.outlineRoot = (doc as unknown as { outline: Outline }).outline;
+    this.steps = Array.from({ length: pageCount }, () => []);
+  }
+
+  /** Draws `step` on page `page` (0-based) when that page's turn comes. */
+  private on(page: number, step: () => void): void {
+    const steps = this.steps[page];
+    if (!steps) throw new Error(`page ${page + 1} is outside the pagination`);
+    steps.push(step);
+    this.lastPage = page;
   }
 
   block(block: DocBlock, place: BlockPlacement): void {
@@ -134,27 +153,30 @@ class Layout {
   /** The title and each level-1 and level-2 heading in the PDF's bookmarks (outline), nested. */
   private bookmark(level: 0 | 1 | 2, title: string, place: BlockPlacement): void {
     const page = place.at[0]?.page ?? place.page;
-    this.doc.switchToPage(page);
-    if (level === 0) this.outlineRoot.addItem(title);
-    else if (level === 1) {
-      this.outlineSection = this.outlineRoot.addItem(title, { expanded: true });
-    } else (this.outlineSection ?? this.outlineRoot).addItem(title);
+    this.on(page, () => {
+      if (level === 0) this.outlineRoot.addItem(title);
+      else if (level === 1) {
+        this.outlineSection = this.outlineRoot.addItem(title, { expanded: true });
+      } else (this.outlineSection ?? this.outlineRoot).addItem(title);
+    });
   }
 
-  /** Draws page numbers ("— N —", outer side) and, for a draft, the 草稿 watermark on every page. */
-  finishPages(draft: boolean): void {
-    const range = this.doc.bufferedPageRange();
+  /** Draws every page in turn, with its page number ("— N —", outer side) and, for a draft, the 草稿 watermark. */
+  drawPages(draft: boolean, onProgress: PdfProgress): void {
     const font = this.fonts.role('song');
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
+    this.steps.forEach((steps, i) => {
+      if (i > 0) this.doc.addPage();
+      for (const step of steps) step();
+      steps.length = 0;
       const label = `— ${i + 1} —`;
       const size = SIZES.pageNumber;
       const width = this.measure(label, 'song', size);
       const odd = (i + 1) % 2 === 1;
       const x = odd ? LEFT + TYPE_WIDTH_PT - size - width : LEFT + size;
-      this.draw(label, font, x, BOTTOM + 7 * MM_TO_PT + size * ASCENT, size, false);
+      drawText(this.doc, font, label, x, BOTTOM + 7 * MM_TO_PT + size * ASCENT, size, false);
       if (draft) this.watermark(DRAFT_MARK.watermark);
-    }
+      onProgress(i + 1, this.steps.length);
+    });
   }
 
   /** A large grey diagonal mark across the type area, under nothing and over everything. */
@@ -169,16 +191,15 @@ class Layout {
     this.doc.fillColor('#808080').fillOpacity(0.3);
     let x = -width / 2;
     for (const ch of text) {
-      this.doc.font(hei.key).fontSize(size).text(ch, x, size * 0.35, { lineBreak: false, baseline: 'alphabetic' });
+      drawText(this.doc, hei, ch, x, size * 0.35, size, false);
       x += this.fonts.width(hei, ch, size);
     }
     this.doc.restore();
     this.doc.fillOpacity(1).fillColor('black');
   }
 
-  private baseline(at: { page: number; slot: number }, size: number): number {
-    this.doc.switchToPage(at.page);
-    return TOP + at.slot * LINE_PITCH_PT + (LINE_PITCH_PT - size) / 2 + size * ASCENT;
+  private baseline(slot: number, size: number): number {
+    return TOP + slot * LINE_PITCH_PT + (LINE_PITCH_PT - size) / 2 + size * ASCENT;
   }
 
   /** Atoms as measured by the pagination, each with the font that has its glyphs. */
@@ -201,13 +222,16 @@ class Layout {
       // Justify, but never open gaps wider than a character: such a line is set flush left instead.
       const spread = justify && !last && gaps > 0 ? Math.max(0, (available - natural) / gaps) : 0;
       const gap = spread <= CHAR_PITCH_PT ? spread : 0;
-      const baseline = this.baseline(place.at[i]!, size);
+      const at = place.at[i]!;
+      const drawn: DrawnAtom[] = [];
       let x = LEFT + indent;
       line.forEach((atom, k) => {
         if (k > 0 && !joinsPrevious(line[k - 1]?.text, atom.text)) x += gap;
-        this.drawAtom(atom, x, baseline, size);
+        // Every atom sits centred in the grid cells the pagination gave it.
+        if (!atom.space && atom.text !== '\n') drawn.push({ ...atom, x: x + (atom.width - this.fonts.width(atom.font, atom.text, size)) / 2 });
         x += atom.width;
       });
+      this.on(at.page, () => this.drawAtoms(drawn, this.baseline(at.slot, size), size));
     });
   }
 
@@ -216,7 +240,8 @@ class Layout {
     place.lines.forEach((atoms, i) => {
       const line = this.placed(atoms, [{ text: '' }], role);
       const width = line.reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
-      this.drawLine(line, LEFT + Math.max(0, (TYPE_WIDTH_PT - width) / 2), this.baseline(place.at[i]!, size), size);
+      const at = place.at[i]!;
+      this.drawLine(at.page, line, LEFT + Math.max(0, (TYPE_WIDTH_PT - width) / 2), this.baseline(at.slot, size), size);
     });
   }
 
@@ -228,14 +253,32 @@ class Layout {
     const orgWidth = this.measure(org, 'fangsong', size);
     const center = date ? right - dateWidth / 2 : right - orgWidth / 2;
     const starts = [Math.min(center - orgWidth / 2, right - orgWidth), right - dateWidth];
-    place.lines.forEach((atoms, i) => this.drawLine(this.placed(atoms, [{ text: '' }], 'fangsong'), starts[i]!, this.baseline(place.at[i]!, size), size));
+    place.lines.forEach((atoms, i) => {
+      const at = place.at[i]!;
+      this.drawLine(at.page, this.placed(atoms, [{ text: '' }], 'fangsong'), starts[i]!, this.baseline(at.slot, size), size);
+    });
   }
 
-  private drawLine(line: PlacedAtom[], x0: number, baseline: number, size: number): void {
+  /** Atoms set one after the other from x0, on `page`. */
+  private drawLine(page: number, line: PlacedAtom[], x0: number, baseline: number, size: number): void {
+    const drawn: DrawnAtom[] = [];
     let x = x0;
     for (const atom of line) {
-      this.draw(atom.text, atom.font, x, baseline, size, atom.bold);
+      if (atom.text !== '\n') drawn.push({ ...atom, x });
       x += this.fonts.width(atom.font, atom.text, size);
+    }
+    this.on(page, () => this.drawAtoms(drawn, baseline, size));
+  }
+
+  /** One text object per stretch of atoms in the same font and weight. */
+  private drawAtoms(atoms: readonly DrawnAtom[], baseline: number, size: number): void {
+    let start = 0;
+    for (let k = 1; k <= atoms.length; k++) {
+      const first = atoms[start]!;
+      const atom = atoms[k];
+      if (atom && atom.font === first.font && atom.bold === first.bold) continue;
+      drawGlyphRun(this.doc, first.font, size, first.bold, baseline, atoms.slice(start, k));
+      start = k;
     }
   }
 
@@ -243,26 +286,12 @@ class Layout {
     return this.placed(textAtoms([{ text }], size, false), [{ text }], role).reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
   }
 
-  private drawAtom(atom: PlacedAtom, x: number, baseline: number, size: number): void {
-    if (atom.space || atom.text === '\n') return;
-    // Every atom sits centred in the grid cells the pagination gave it.
-    const dx = (atom.width - this.fonts.width(atom.font, atom.text, size)) / 2;
-    this.draw(atom.text, atom.font, x + dx, baseline, size, atom.bold);
-  }
-
-  private draw(text: string, font: PdfFont, x: number, baseline: number, size: number, bold: boolean): void {
-    this.doc.font(font.key).fontSize(size);
-    // Chinese fonts have no bold face; bold is drawn as fill plus a thin stroke, as word processors do.
-    if (bold) this.doc.lineWidth(size / 40).strokeColor('black');
-    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: bold });
-  }
-
   private table(table: DocTable, place: BlockPlacement): void {
     const placement = place.table!;
     const heights = placement.rowHeights;
     const widths = table.columnWidths.map((w) => w * MM_TO_PT);
     const xOf = (col: number) => LEFT + widths.slice(0, col).reduce((a, b) => a + b, 0);
-    this.doc.lineWidth(0.5).strokeColor('black');
+    this.on(this.lastPage, () => this.doc.lineWidth(0.5).strokeColor('black'));
     table.rows.forEach((row, r) => {
       for (const cell of row.cells) {
         const x = xOf(cell.col);
@@ -279,27 +308,29 @@ class Layout {
         }
         for (const [framePage, frame] of frames) {
           const height = frame.bottom - frame.top;
-          this.doc.switchToPage(framePage);
-          if (cell.shaded) this.doc.rect(x, frame.top, w, height).fillColor('#d9d9d9').fill().fillColor('black');
-          this.doc.rect(x, frame.top, w, height).stroke();
-          this.cellText(cell, x, frame.top, w, height);
+          this.on(framePage, () => {
+            if (cell.shaded) this.doc.rect(x, frame.top, w, height).fillColor('#d9d9d9').fill().fillColor('black');
+            this.doc.rect(x, frame.top, w, height).stroke();
+          });
+          this.cellText(framePage, cell, x, frame.top, w, height);
         }
       }
     });
     tableNoteLines(table).forEach((note, i) => {
       const line = this.placed(textAtoms([{ text: note }], SIZES.table, false), [{ text: note }], 'song');
-      this.drawLine(line, LEFT, this.baseline(place.at[i]!, SIZES.table), SIZES.table);
+      const at = place.at[i]!;
+      this.drawLine(at.page, line, LEFT, this.baseline(at.slot, SIZES.table), SIZES.table);
     });
   }
 
-  private cellText(cell: DocCell, x: number, y: number, w: number, h: number): void {
+  private cellText(page: number, cell: DocCell, x: number, y: number, w: number, h: number): void {
     const size = SIZES.table;
     let top = y + (h - cell.lines.length * TABLE_LINE_PT) / 2;
     for (const text of cell.lines) {
       const line = this.placed(textAtoms([{ text, bold: cell.bold }], size, false), [{ text, bold: cell.bold }], 'song');
       const width = line.reduce((sum, a) => sum + this.fonts.width(a.font, a.text, size), 0);
       const left = cell.align === 'center' ? x + (w - width) / 2 : x + CELL_PAD_PT;
-      this.drawLine(line, left, top + (TABLE_LINE_PT - size) / 2 + size * ASCENT, size);
+      this.drawLine(page, line, left, top + (TABLE_LINE_PT - size) / 2 + size * ASCENT, size);
       top += TABLE_LINE_PT;
     }
   }
