@@ -248,14 +248,17 @@ describe('leaving a report', () => {
       await page.getByTestId('start-screen').waitFor();
       await expect.poll(async () => (await h.drafts.listRecovery()).length).toBe(1);
 
-      // 打开 → 保存: the file is written, then the open dialog is shown.
+      // The file again: the kept work is offered back; then 打开 → 保存 writes the file before the open dialog.
       await page.getByTestId('recent-list').getByRole('button').first().click();
-      await page.getByTestId('editor').waitFor();
+      await page.getByTestId('recovery-offer').getByRole('button').first().click();
+      await page.locator('[data-section="problems"]').click();
+      await expect.poll(async () => page.getByTestId('narrative-problems').textContent()).toContain('离开前新写的一句。');
       await typeInSection(page, 'problems', '保存后再打开别的。');
       await h.sendCommand({ type: 'menu', command: 'open' });
       await page.getByTestId('leave-save').click();
       await expect.poll(() => h.dialogs.asked.includes('open')).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain('保存后再打开别的。');
+      expect(readFileSync(file, 'utf8')).toContain('离开前新写的一句。');
     } finally {
       await h.close();
     }
