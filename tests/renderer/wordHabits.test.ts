@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocumentModel, paginate, parseReport } from '../../src-core/index.js';
+import { buildDocumentModel, paginate, parseReport, tableGrid } from '../../src-core/index.js';
 import { ROOT, template, templates, TEMPLATES_DIR } from '../helpers.js';
 import { closeSharedBrowser, createReportInUi, launchHarness, type Harness } from '../harness/rendererHarness.js';
 
@@ -259,6 +259,98 @@ describe('leaving a report', () => {
       await expect.poll(() => h.dialogs.asked.includes('open')).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain('保存后再打开别的。');
       expect(readFileSync(file, 'utf8')).toContain('离开前新写的一句。');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+/** Pastes as Word or WPS put a copy on the clipboard: HTML and plain text. */
+async function pasteInto(page: Page, editor: Locator, data: { html?: string; text: string }) {
+  await editor.evaluate((el, d) => {
+    const transfer = new DataTransfer();
+    if (d.html) transfer.setData('text/html', d.html);
+    transfer.setData('text/plain', d.text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+/** Table 三 of gov-2021 as Word copies it: the printed labels and merged cells, a number in every value cell. */
+function wordTableThree(): { html: string; text: string; values: Map<string, number> } {
+  const model = template('gov-2021').tableModels.get('gov-2021.apply')!;
+  const values = new Map<string, number>();
+  let n = 0;
+  const rows = tableGrid(model).map(
+    (row) =>
+      `<tr>${row.cells
+        .map((c) => {
+          const spans = `rowspan="${c.rowspan}" colspan="${c.colspan}"`;
+          if (c.kind !== 'data') return `<td ${spans}>${c.text ?? ''}</td>`;
+          const value = model.cell(c.rowId!, c.colId!)?.kind === 'input' ? (n++ % 7) + 1 : 0;
+          values.set(`${c.rowId}|${c.colId}`, value);
+          return `<td ${spans}>${value}</td>`;
+        })
+        .join('')}</tr>`,
+  );
+  return { html: `<html><body><table>${rows.join('')}</table></body></html>`, text: 'table', values };
+}
+
+describe('pasting into a section’s text', () => {
+  it('offers a pasted Word table to the matching statistical table, or keeps it as text', async () => {
+    const h = await launchHarness();
+    const { page } = h;
+    try {
+      await createReportInUi(h, '测试县公安局');
+      await page.locator('[data-section="overview"]').click();
+      const overview = page.getByTestId('narrative-overview');
+      await caretAtEnd(page, overview);
+      const table = wordTableThree();
+      await pasteInto(page, overview, table);
+      const offer = page.getByTestId('paste-offer');
+      await expect.poll(async () => offer.textContent()).toMatch(/三|申请/);
+      await page.screenshot({ path: join(SHOTS, 'paste-table-offer.png') });
+      await page.getByTestId('paste-accept').click();
+      await page.getByTestId('table-gov-2021.apply').waitFor();
+      expect(await cell(page, 'r1_new', 'natural').inputValue()).toBe(String(table.values.get('r1_new|natural')));
+      expect(await cell(page, 'r1_new', 'commercial').inputValue()).toBe(String(table.values.get('r1_new|commercial')));
+      // One undo takes the whole table back.
+      await page.getByTestId('undo').click();
+      await expect.poll(async () => cell(page, 'r1_new', 'natural').inputValue()).toBe('');
+
+      // Kept as text: pasted as Lexical pastes it, nothing lost.
+      await page.locator('[data-section="overview"]').click();
+      await caretAtEnd(page, page.getByTestId('narrative-overview'));
+      await pasteInto(page, page.getByTestId('narrative-overview'), table);
+      await page.getByTestId('paste-as-text').click();
+      await expect.poll(async () => page.getByTestId('narrative-overview').textContent()).toContain('本年新收政府信息公开申请数量');
+
+      // A table that matches no statistical table is pasted as text, with a notice saying so.
+      await pasteInto(page, page.getByTestId('narrative-overview'), { html: '<table><tr><td>会议名称</td><td>日期</td></tr><tr><td>专题会</td><td>3月</td></tr></table>', text: '会议名称\t日期' });
+      await expect.poll(async () => page.getByTestId('paste-offer').textContent()).toContain('已作为文字粘贴');
+      await expect.poll(async () => page.getByTestId('narrative-overview').textContent()).toContain('专题会');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('offers to split pasted text with several mandated headings into their sections', async () => {
+    const h = await launchHarness();
+    const { page } = h;
+    try {
+      await createReportInUi(h, '测试县公安局');
+      await page.locator('[data-section="preamble"]').click();
+      const preamble = page.getByTestId('narrative-preamble');
+      await caretAtEnd(page, preamble);
+      const text = ['一、总体情况', '本年度我局坚持以公开为常态。', '五、存在的主要问题及改进情况', '公开内容还不够全面。', '六、其他需要报告的事项', '本年度无其他需要报告的事项。'].join('\n');
+      await pasteInto(page, preamble, { text });
+      await expect.poll(async () => page.getByTestId('paste-offer').textContent()).toContain('3 个部分');
+      await page.getByTestId('paste-accept').click();
+      await page.locator('[data-section="problems"]').click();
+      await expect.poll(async () => page.getByTestId('narrative-problems').textContent()).toContain('公开内容还不够全面。');
+      await page.locator('[data-section="overview"]').click();
+      await expect.poll(async () => page.getByTestId('narrative-overview').textContent()).toContain('本年度我局坚持以公开为常态。');
+      await page.locator('[data-section="preamble"]').click();
+      expect(await page.getByTestId('narrative-preamble').textContent()).not.toContain('五、存在的主要问题');
     } finally {
       await h.close();
     }

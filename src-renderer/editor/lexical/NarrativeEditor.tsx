@@ -10,6 +10,7 @@ import type { SectionDef } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
 import { FocusPlugin } from './FocusPlugin.js';
+import { PastePlugin } from './PastePlugin.js';
 import { ReportHistoryPlugin } from './ReportHistoryPlugin.js';
 import { StoreSyncPlugin } from './StoreSyncPlugin.js';
 import { SupportedFormatsPlugin } from './SupportedFormatsPlugin.js';
@@ -49,6 +50,7 @@ export const NarrativeEditor = memo(function NarrativeEditor({ section }: { sect
         <SupportedFormatsPlugin />
         <StoreSyncPlugin sectionId={section.id} />
         <FocusPlugin sectionId={section.id} />
+        <PastePlugin />
       </div>
     </LexicalComposer>
   );
