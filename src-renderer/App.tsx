@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale, Localized, Template } from '../src-core/index.js';
-import type { AppCommand } from '../src-main/ipc/contract.js';
+import type { AppCommand, MenuCommand } from '../src-main/ipc/contract.js';
 import { drs } from './api.js';
 import { AboutDialog } from './dialogs/AboutDialog.js';
 import { LoadFailureDialog } from './dialogs/LoadFailureDialog.js';
@@ -9,7 +9,8 @@ import { RecoveryOfferDialog } from './dialogs/RecoveryOfferDialog.js';
 import { ExportDialog, type ExportFormat } from './dialogs/ExportDialog.js';
 import { ImportDialog } from './dialogs/ImportDialog.js';
 import { ReviewDialog } from './dialogs/ReviewDialog.js';
-import { Editor } from './editor/Editor.js';
+import { UnsavedChangesDialog, type LeaveChoice } from './dialogs/UnsavedChangesDialog.js';
+import { Editor, type EditorView } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { StartScreen } from './start/StartScreen.js';
 import { autosave, loadTemplates, openReport, saveReport, setLocale, type Feedback, type LoadFailure, type RecoveryOffer } from './state/appActions.js';
@@ -31,6 +32,25 @@ export function App() {
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const feedback: Feedback = useMemo(() => ({ showError: setProblem, showLoadFailure: setLoadFailure, offerRecovery: setRecoveryOffer }), []);
+  const [view, setView] = useState<EditorView>({ pages: false, zoom: 1, find: null, printRequest: 0 });
+  const changeView = useCallback((patch: Partial<EditorView>) => setView((v) => ({ ...v, ...patch, ...(patch.find ? { pages: false } : {}) })), []);
+  // What to do once the user has answered 保存 / 不保存 about unsaved changes.
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  /** Leaving the report (首页, 新建, 打开, 导入): asks first when it has unsaved changes, as closing the window does. */
+  const leaveThen = useCallback((action: () => void) => {
+    const open = documentStore.flush();
+    if (open?.dirty) setLeaving(() => action);
+    else action();
+  }, []);
+  const answerLeave = (choice: LeaveChoice) => {
+    const action = leaving;
+    setLeaving(null);
+    if (!action || choice === 'cancel') return;
+    // 不保存: as when closing, the changes stay in the recovery area.
+    if (choice === 'discard') void autosave().then(action);
+    else void saveReport(feedback).then((saved) => saved && action());
+  };
+  const goHome = useCallback(() => leaveThen(() => documentStore.close()), [leaveThen]);
 
   useEffect(() => {
     void (async () => {
@@ -62,48 +82,89 @@ export function App() {
     return drs.onCommand((command: AppCommand) => {
       // A report file opens; any other file the user hands over (dropped, opened with the app) is imported.
       if (command.type === 'openFile') {
-        if (/\.drs$/i.test(command.path)) void openReport(templates, feedback, command.path);
-        else setImporting({ path: command.path });
+        if (/\.drs$/i.test(command.path)) leaveThen(() => void openReport(templates, feedback, command.path));
+        else leaveThen(() => setImporting({ path: command.path }));
       }
-      if (command.type !== 'menu') return;
-      switch (command.command) {
-        case 'new':
-          void autosave().then(() => documentStore.close());
-          break;
-        case 'open':
-          void openReport(templates, feedback);
-          break;
-        case 'import':
-          setImporting({ path: null });
-          break;
-        case 'review':
-          setReviewing(true);
-          break;
-        case 'save':
-          void saveReport(feedback);
-          break;
-        case 'saveAs':
-          void saveReport(feedback, true);
-          break;
-        case 'saveAndClose':
-          void saveReport(feedback).then(async (saved) => {
-            if (saved) await drs.closeWindow({});
-          });
-          break;
-        case 'exportDocx':
-          if (documentStore.getSnapshot()) setExporting(['docx']);
-          break;
-        case 'exportPdf':
-          if (documentStore.getSnapshot()) setExporting(['pdf']);
-          break;
-        case 'about':
-          setDialog('about');
-          break;
-        default:
-          break;
-      }
+      if (command.type === 'menu') runCommandRef.current(command.command);
     });
-  }, [templates, feedback]);
+  }, [templates, feedback, leaveThen]);
+
+  /** Menu commands, and the same keys when the page has them (undo, find, print). */
+  const runCommand = (command: MenuCommand) => {
+    if (!templates) return;
+    const open = documentStore.getSnapshot() !== null;
+    switch (command) {
+      case 'new':
+        leaveThen(() => documentStore.close());
+        break;
+      case 'open':
+        leaveThen(() => void openReport(templates, feedback));
+        break;
+      case 'import':
+        leaveThen(() => setImporting({ path: null }));
+        break;
+      case 'review':
+        setReviewing(true);
+        break;
+      case 'undo':
+        documentStore.undo();
+        break;
+      case 'redo':
+        documentStore.redo();
+        break;
+      case 'find':
+      case 'replace':
+        if (open) changeView({ find: command });
+        break;
+      case 'print':
+        if (open) setView((v) => ({ ...v, pages: true, find: null, printRequest: v.printRequest + 1 }));
+        break;
+      case 'pageView':
+        if (open) setView((v) => ({ ...v, pages: !v.pages, find: null }));
+        break;
+      case 'save':
+        void saveReport(feedback);
+        break;
+      case 'saveAs':
+        void saveReport(feedback, true);
+        break;
+      case 'saveAndClose':
+        void saveReport(feedback).then(async (saved) => {
+          if (saved) await drs.closeWindow({});
+        });
+        break;
+      case 'exportDocx':
+        if (documentStore.getSnapshot()) setExporting(['docx']);
+        break;
+      case 'exportPdf':
+        if (documentStore.getSnapshot()) setExporting(['pdf']);
+        break;
+      case 'about':
+        setDialog('about');
+        break;
+      default:
+        break;
+    }
+  };
+  const runCommandRef = useRef(runCommand);
+  runCommandRef.current = runCommand;
+
+  // Ctrl+Z / Ctrl+Y go to the report's one history (the narrative editors send theirs there too);
+  // the find bar's own fields keep their native undo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || !documentStore.getSnapshot()) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const ownUndo = target?.closest('[contenteditable="true"], [data-own-undo]') !== null && target !== null;
+      const key = e.key.toLowerCase();
+      const command = key === 'z' && !e.shiftKey ? 'undo' : key === 'y' || (key === 'z' && e.shiftKey) ? 'redo' : key === 'f' ? 'find' : key === 'h' ? 'replace' : key === 'p' ? 'print' : null;
+      if (!command || ((command === 'undo' || command === 'redo') && ownUndo)) return;
+      e.preventDefault();
+      runCommandRef.current(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // Unsaved work goes to the recovery area every few seconds and when the window loses focus.
   useEffect(() => {
@@ -115,6 +176,9 @@ export function App() {
       window.removeEventListener('blur', onBlur);
     };
   }, [autosaveSeconds]);
+
+  // Another report starts in the editing view.
+  useEffect(() => setView((v) => ({ ...v, pages: false, find: null })), [doc?.docId]);
 
   // The window title shows the file name and an unsaved mark; the main process asks before closing when dirty.
   const title = doc ? (doc.path?.split(/[\\/]/).pop() ?? documentStore.title()) : '';
@@ -136,7 +200,15 @@ export function App() {
         </div>
       ) : null}
       {doc && templates ? (
-        <Editor onExport={(formats) => setExporting(formats)} onSwitchLocale={switchLocale} onPreferences={() => setDialog('preferences')} feedback={feedback} />
+        <Editor
+          view={view}
+          onView={changeView}
+          onHome={goHome}
+          onExport={(formats) => setExporting(formats)}
+          onSwitchLocale={switchLocale}
+          onPreferences={() => setDialog('preferences')}
+          feedback={feedback}
+        />
       ) : (
         <StartScreen templates={templates} feedback={feedback} onSwitchLocale={switchLocale} onDialog={setDialog} onImport={() => setImporting({ path: null })} onReview={() => setReviewing(true)} />
       )}
@@ -155,6 +227,7 @@ export function App() {
       {recoveryOffer && templates ? <RecoveryOfferDialog offer={recoveryOffer} templates={templates} feedback={feedback} onClose={() => setRecoveryOffer(null)} /> : null}
       {importing && templates ? <ImportDialog path={importing.path} templates={templates} onClose={() => setImporting(null)} /> : null}
       {reviewing ? <ReviewDialog onClose={() => setReviewing(false)} /> : null}
+      {leaving ? <UnsavedChangesDialog onChoose={answerLeave} /> : null}
       {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>
   );

@@ -18,6 +18,7 @@ const LABELS = {
   saveAs: L('另存为…', 'Save As…'),
   exportDocx: L('导出 Word…', 'Export Word…'),
   exportPdf: L('导出 PDF…', 'Export PDF…'),
+  print: L('打印…', 'Print…'),
   quit: L('退出', 'Quit'),
   edit: L('编辑', 'Edit'),
   undo: L('撤销', 'Undo'),
@@ -26,7 +27,10 @@ const LABELS = {
   copy: L('复制', 'Copy'),
   paste: L('粘贴', 'Paste'),
   selectAll: L('全选', 'Select All'),
+  find: L('查找…', 'Find…'),
+  replace: L('替换…', 'Replace…'),
   view: L('视图', 'View'),
+  pageView: L('页面视图', 'Page View'),
   zoomIn: L('放大', 'Zoom In'),
   zoomOut: L('缩小', 'Zoom Out'),
   resetZoom: L('实际大小', 'Actual Size'),
@@ -46,6 +50,8 @@ export function buildMenuTemplate(locale: Locale, recentFiles: readonly RecentFi
     ...(accelerator ? { accelerator } : {}),
     click: () => send({ type: 'menu', command: name }),
   });
+  // Keys the page handles itself (the report's one undo history, find, print): shown, not captured by the menu.
+  const pageKey = (label: Label, name: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({ ...command(label, name, accelerator), registerAccelerator: false });
   const recent: MenuItemConstructorOptions[] =
     recentFiles.length === 0 ? [{ label: t(LABELS.noRecent), enabled: false }] : recentFiles.map((f) => ({ label: f.path, click: () => send({ type: 'openFile', path: f.path }) }));
   return [
@@ -62,7 +68,8 @@ export function buildMenuTemplate(locale: Locale, recentFiles: readonly RecentFi
         command(LABELS.saveAs, 'saveAs', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         command(LABELS.exportDocx, 'exportDocx', 'CmdOrCtrl+E'),
-        command(LABELS.exportPdf, 'exportPdf', 'CmdOrCtrl+P'),
+        command(LABELS.exportPdf, 'exportPdf', 'CmdOrCtrl+Shift+E'),
+        pageKey(LABELS.print, 'print', 'CmdOrCtrl+P'),
         { type: 'separator' },
         { label: t(LABELS.quit), role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
@@ -70,18 +77,23 @@ export function buildMenuTemplate(locale: Locale, recentFiles: readonly RecentFi
     {
       label: t(LABELS.edit),
       submenu: [
-        { label: t(LABELS.undo), role: 'undo', accelerator: 'CmdOrCtrl+Z' },
-        { label: t(LABELS.redo), role: 'redo', accelerator: 'CmdOrCtrl+Y' },
+        pageKey(LABELS.undo, 'undo', 'CmdOrCtrl+Z'),
+        pageKey(LABELS.redo, 'redo', 'CmdOrCtrl+Y'),
         { type: 'separator' },
         { label: t(LABELS.cut), role: 'cut', accelerator: 'CmdOrCtrl+X' },
         { label: t(LABELS.copy), role: 'copy', accelerator: 'CmdOrCtrl+C' },
         { label: t(LABELS.paste), role: 'paste', accelerator: 'CmdOrCtrl+V' },
         { label: t(LABELS.selectAll), role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+        { type: 'separator' },
+        pageKey(LABELS.find, 'find', 'CmdOrCtrl+F'),
+        pageKey(LABELS.replace, 'replace', 'CmdOrCtrl+H'),
       ],
     },
     {
       label: t(LABELS.view),
       submenu: [
+        pageKey(LABELS.pageView, 'pageView', 'CmdOrCtrl+Shift+P'),
+        { type: 'separator' },
         { label: t(LABELS.zoomIn), role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
         { label: t(LABELS.zoomOut), role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
         { label: t(LABELS.resetZoom), role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },

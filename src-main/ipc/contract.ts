@@ -170,7 +170,7 @@ export interface IpcError {
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export type MenuCommand = 'new' | 'open' | 'import' | 'review' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose';
+export type MenuCommand = 'new' | 'open' | 'import' | 'review' | 'save' | 'saveAs' | 'exportDocx' | 'exportPdf' | 'about' | 'saveAndClose' | 'undo' | 'redo' | 'find' | 'replace' | 'print' | 'pageView';
 export type AppCommand =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'openFile'; path: string }

@@ -104,7 +104,7 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
               {t('prefChooseFontFile')}
             </button>
             <span className="preview" style={{ fontFamily: `"${settings.fonts[role] ?? fonts?.resolved[role]?.family ?? ''}", serif` }}>
-              {t('prefFontPreview')}
+              <span lang="zh-CN">{t('prefFontPreview')}</span>
             </span>
             {fonts?.resolved[role] ? <span className="muted">{t('prefFontResolved', { family: fonts.resolved[role]!.family })}</span> : null}
           </label>

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { isLexicalEmpty, lexicalToPlainText, type Finding } from '../../src-core/index.js';
 import type { ExportFormat } from '../dialogs/ExportDialog.js';
 import { useI18n } from '../i18n/i18n.js';
-import { autosave, saveReport, type Feedback } from '../state/appActions.js';
+import { FindBar } from '../find/FindBar.js';
+import { PageView } from '../pageView/PageView.js';
+import { saveReport, type Feedback } from '../state/appActions.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
 import { FindingsPanel } from './FindingsPanel.js';
@@ -11,11 +13,40 @@ import { MetaPanel } from './MetaPanel.js';
 import { Outline, type SectionStatus } from './Outline.js';
 import { SectionView } from './SectionView.js';
 
-/** The editing screen: outline, the section in view, guidance and findings, status bar. */
-export function Editor({ onExport, onSwitchLocale, onPreferences, feedback }: { onExport: (formats: ExportFormat[]) => void; onSwitchLocale: () => void; onPreferences: () => void; feedback: Feedback }) {
+/** What the editing screen shows besides the section: the page view, the find bar, a print request. */
+export interface EditorView {
+  pages: boolean;
+  zoom: number;
+  find: 'find' | 'replace' | null;
+  /** Increases with each Ctrl+P; the page view prints when it changes. */
+  printRequest: number;
+}
+
+export const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5];
+
+/** The editing screen: outline, the section in view (or the page view), guidance and findings, status bar. */
+export function Editor({
+  view,
+  onView,
+  onHome,
+  onExport,
+  onSwitchLocale,
+  onPreferences,
+  feedback,
+}: {
+  view: EditorView;
+  onView: (patch: Partial<EditorView>) => void;
+  onHome: () => void;
+  onExport: (formats: ExportFormat[]) => void;
+  onSwitchLocale: () => void;
+  onPreferences: () => void;
+  feedback: Feedback;
+}) {
   const doc = useDocument();
   const { t, locale } = useI18n();
   const [active, setActive] = useState<string>(() => doc?.template.sections[0]?.id ?? 'preamble');
+  // On a narrow window the guidance and checks are a panel the user opens.
+  const [sideOpen, setSideOpen] = useState(false);
 
   useEffect(() => {
     if (doc?.focus) setActive(doc.focus.sectionId);
@@ -54,14 +85,46 @@ export function Editor({ onExport, onSwitchLocale, onPreferences, feedback }: { 
   const section = active === META_SECTION ? undefined : (doc.template.sectionById.get(active) ?? doc.template.sections[0]!);
   const errors = doc.findings.filter((f: Finding) => f.severity === 'error').length;
   const chars = textInfo.chars;
+  const zoomStep = (step: 1 | -1) => {
+    const at = ZOOM_STEPS.findIndex((z) => z >= view.zoom - 1e-6);
+    onView({ zoom: ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, (at < 0 ? ZOOM_STEPS.length - 1 : at) + step))]! });
+  };
 
   return (
-    <div className="editor" data-testid="editor">
+    <div className={`editor${view.pages ? ' pages-mode' : ''}${sideOpen ? ' side-open' : ''}`} data-testid="editor">
       <header className="toolbar-top">
-        <button type="button" onClick={() => void autosave().then(() => documentStore.close())}>
+        <button type="button" onClick={onHome} data-testid="home">
           {t('home')}
         </button>
-        <strong className="doc-title">{documentStore.title()}</strong>
+        <strong className="doc-title" title={documentStore.title()}>
+          {documentStore.title()}
+        </strong>
+        <button type="button" onClick={() => documentStore.undo()} disabled={!doc.canUndo} title={`${t('undo')} (Ctrl+Z)`} data-testid="undo">
+          {t('undo')}
+        </button>
+        <button type="button" onClick={() => documentStore.redo()} disabled={!doc.canRedo} title={`${t('redo')} (Ctrl+Y)`} data-testid="redo">
+          {t('redo')}
+        </button>
+        <button type="button" onClick={() => onView({ find: 'find' })} title={`${t('find')} (Ctrl+F)`} data-testid="open-find">
+          {t('find')}
+        </button>
+        <button type="button" className={view.pages ? 'pressed' : ''} aria-pressed={view.pages} onClick={() => onView({ pages: !view.pages })} data-testid="toggle-pages">
+          {view.pages ? t('editView') : t('pageView')}
+        </button>
+        {view.pages ? (
+          <span className="zoom">
+            <button type="button" onClick={() => zoomStep(-1)} aria-label={t('zoomOut')} data-testid="zoom-out">
+              −
+            </button>
+            <span data-testid="zoom-level">{Math.round(view.zoom * 100)}%</span>
+            <button type="button" onClick={() => zoomStep(1)} aria-label={t('zoomIn')} data-testid="zoom-in">
+              +
+            </button>
+            <button type="button" onClick={() => onView({ printRequest: view.printRequest + 1 })} title={`${t('print')} (Ctrl+P)`} data-testid="print">
+              {t('print')}
+            </button>
+          </span>
+        ) : null}
         <button type="button" onClick={() => void saveReport(feedback)} data-testid="save">
           {t('save')}
         </button>
@@ -74,10 +137,28 @@ export function Editor({ onExport, onSwitchLocale, onPreferences, feedback }: { 
         <button type="button" className="link" onClick={onSwitchLocale} data-testid="language">
           {t('language')}
         </button>
+        <button type="button" className="side-toggle" aria-expanded={sideOpen} onClick={() => setSideOpen(!sideOpen)} data-testid="side-toggle" title={sideOpen ? t('hideSide') : t('showSide')}>
+          {t('sidePanel')} {errors > 0 ? <span className="count error">{errors}</span> : null}
+        </button>
       </header>
-      <Outline template={doc.template} status={status} active={section?.id ?? META_SECTION} onSelect={setActive} />
-      <main className="section-area">{section ? <SectionView key={`${doc.docId}:${section.id}`} section={section} /> : <MetaPanel />}</main>
-      <aside className="side">
+      <Outline
+        template={doc.template}
+        status={status}
+        active={section?.id ?? META_SECTION}
+        onSelect={(id) => {
+          setActive(id);
+          onView({ pages: false });
+        }}
+      />
+      {view.pages ? (
+        <PageView zoom={view.zoom} printRequest={view.printRequest} onEdit={() => onView({ pages: false })} />
+      ) : (
+        <main className="section-area">
+          {view.find ? <FindBar mode={view.find} onMode={(find) => onView({ find })} onClose={() => onView({ find: null })} /> : null}
+          {section ? <SectionView key={`${doc.docId}:${section.id}`} section={section} /> : <MetaPanel />}
+        </main>
+      )}
+      <aside className="side" aria-label={t('sidePanel')}>
         <section className="guidance" aria-label={t('guidance')}>
           <h3>{t('guidance')}</h3>
           <p>{section ? section.guidance[locale] : t('metaGuidance')}</p>

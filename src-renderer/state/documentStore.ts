@@ -12,6 +12,7 @@ import {
   type ReportMeta,
   type Template,
 } from '../../src-core/index.js';
+import { META_SECTION } from '../editor/findingPlaces.js';
 
 export interface CellRef {
   tableId: string;
@@ -27,9 +28,39 @@ export interface OpenDocument {
   docId: string;
   dirty: boolean;
   findings: Finding[];
-  /** Where the editor should go next (a finding was clicked); consumed by the view. */
-  focus: { sectionId: string; cell?: CellRef; seq: number } | null;
+  /** Where the editor should go next (a finding, an undo, a find match, a page-view click); consumed by the view. */
+  focus: Focus | null;
+  canUndo: boolean;
+  canRedo: boolean;
 }
+
+/** A place in the report: a section (or 报告信息), optionally a cell, a text block or a span of text in it. */
+export interface Place {
+  sectionId: string;
+  cell?: CellRef;
+  /** Index of the text block (paragraph, heading, list item) in the section, in lexicalToBlocks order. */
+  block?: number;
+  /** Characters of that block to select. */
+  range?: { start: number; end: number };
+  /** A report fact (报告信息) to focus. */
+  metaField?: string;
+}
+
+export type Focus = Place & { seq: number };
+
+/** One undoable step: the report before and after, and where it happened. */
+interface HistoryStep {
+  before: Report;
+  after: Report;
+  place: Place;
+  /** Changes with the same key in quick succession (typing) are one step. */
+  key: string;
+  at: number;
+}
+
+/** Typing pauses shorter than this stay in one undo step, as in Word. */
+const COALESCE_MS = 1500;
+const HISTORY_LIMIT = 200;
 
 type Listener = () => void;
 
@@ -46,6 +77,9 @@ export class DocumentStore {
   private focusSeq = 0;
   /** Every known format, so a prior year kept in another format than this year's is still read by the checks. */
   private templates: ReadonlyMap<string, Template> = new Map();
+  private stepSeq = 0;
+  private undoStack: HistoryStep[] = [];
+  private redoStack: HistoryStep[] = [];
   /** Milliseconds the last edit took from the change to updated findings. */
   lastCheckMs = 0;
 
@@ -57,13 +91,17 @@ export class DocumentStore {
   getSnapshot = (): OpenDocument | null => this.doc;
 
   open(template: Template, report: Report, options: { path: string | null; docId: string; dirty: boolean }): void {
-    this.doc = { template, report, path: options.path, docId: options.docId, dirty: options.dirty, findings: [], focus: null };
+    this.doc = { template, report, path: options.path, docId: options.docId, dirty: options.dirty, findings: [], focus: null, canUndo: false, canRedo: false };
+    this.undoStack = [];
+    this.redoStack = [];
     this.changedSinceRecovery = options.dirty;
     this.recheck();
   }
 
   close(): void {
     this.flushers.clear();
+    this.undoStack = [];
+    this.redoStack = [];
     this.doc = null;
     this.emit();
   }
@@ -73,22 +111,36 @@ export class DocumentStore {
     if (this.doc) this.recheck();
   }
 
-  setCells(updates: readonly (CellRef & { value: CellValue })[]): void {
+  /** Cell values (typed, pasted, cleared); each call is one undo step. */
+  setCells(requested: readonly (CellRef & { value: CellValue })[]): void {
     const doc = this.doc;
+    // A value written again unchanged (a draft flushed after its commit) is no step to undo.
+    const updates = requested.filter((u) => (doc?.report.tables[u.tableId]?.[u.rowId]?.[u.colId] ?? null) !== u.value);
     if (!doc || updates.length === 0) return;
+    const first = updates[0]!;
+    const place = { sectionId: doc.template.tableModels.get(first.tableId)?.def.sectionId ?? '', cell: { tableId: first.tableId, rowId: first.rowId, colId: first.colId } };
     const tables = { ...doc.report.tables };
     for (const u of updates) {
       const rows = { ...(tables[u.tableId] ?? {}) };
       rows[u.rowId] = { ...(rows[u.rowId] ?? {}), [u.colId]: u.value };
       tables[u.tableId] = rows;
     }
-    this.change({ ...doc.report, tables: deriveComputedCells(doc.template, tables) });
+    this.change({ ...doc.report, tables: deriveComputedCells(doc.template, tables) }, place, `cells:${++this.stepSeq}`);
   }
 
-  setSection(sectionId: string, state: LexicalState): void {
+  /** A section's text as its editor has it; typing bursts in one section make one undo step. */
+  setSection(sectionId: string, state: LexicalState, options: { separateStep?: boolean } = {}): void {
     const doc = this.doc;
     if (!doc) return;
-    this.change({ ...doc.report, sections: { ...doc.report.sections, [sectionId]: state } });
+    const key = options.separateStep ? `section:${sectionId}:${++this.stepSeq}` : `section:${sectionId}`;
+    this.change({ ...doc.report, sections: { ...doc.report.sections, [sectionId]: state } }, { sectionId }, key);
+  }
+
+  /** A change made at once to the whole report (replace all, a paste split into sections): one undo step. */
+  replaceReport(report: Report, place: Place): void {
+    if (!this.doc) return;
+    this.flush();
+    this.change(report, place, `report:${++this.stepSeq}`);
   }
 
   /** A change of the report's facts; the standard wording the user has not edited follows it. */
@@ -98,7 +150,26 @@ export class DocumentStore {
     this.flush();
     const current = this.doc ?? doc;
     const next = { ...current.report.meta, ...patch };
-    this.change(applyFactsChange(current.template, { ...current.report, meta: next }, current.report.meta, next));
+    const fields = Object.keys(patch).join(',');
+    this.change(applyFactsChange(current.template, { ...current.report, meta: next }, current.report.meta, next), { sectionId: META_SECTION, metaField: fields }, `meta:${fields}`);
+  }
+
+  /** Ctrl+Z: takes back the last step wherever it was, and goes there. */
+  undo(): void {
+    this.flush();
+    const step = this.undoStack.pop();
+    if (!step || !this.doc) return;
+    this.redoStack.push(step);
+    this.restore(step.before, step.place);
+  }
+
+  /** Ctrl+Y: does again what was undone. */
+  redo(): void {
+    this.flush();
+    const step = this.redoStack.pop();
+    if (!step || !this.doc) return;
+    this.undoStack.push(step);
+    this.restore(step.after, step.place);
   }
 
   /** Attaches, replaces (a link) or removes (undefined) last year's report; the year-over-year rules follow at once. */
@@ -107,7 +178,7 @@ export class DocumentStore {
     if (!doc) return;
     const report = { ...doc.report, priorYear };
     if (!priorYear) delete report.priorYear;
-    this.change(report);
+    this.change(report, { sectionId: META_SECTION, metaField: 'priorYear' }, 'meta:priorYear');
   }
 
   /** The format last year's linked report is kept in, when the link is there and the format known. */
@@ -159,8 +230,13 @@ export class DocumentStore {
   }
 
   goTo(sectionId: string, cell?: CellRef): void {
+    this.show(cell ? { sectionId, cell } : { sectionId });
+  }
+
+  /** Moves the editor to a place (and selects the text span it names). */
+  show(place: Place): void {
     if (!this.doc) return;
-    this.doc = { ...this.doc, focus: { sectionId, ...(cell ? { cell } : {}), seq: ++this.focusSeq } };
+    this.doc = { ...this.doc, focus: { ...place, seq: ++this.focusSeq } };
     this.emit();
   }
 
@@ -168,9 +244,26 @@ export class DocumentStore {
     return this.doc ? reportTitle(this.doc.template, this.doc.report.meta) : '';
   }
 
-  private change(report: Report): void {
+  private change(report: Report, place: Place, key: string): void {
     if (!this.doc) return;
+    const now = performance.now();
+    const last = this.undoStack.at(-1);
+    if (last && last.key === key && now - last.at < COALESCE_MS && this.redoStack.length === 0) {
+      last.after = report;
+      last.at = now;
+    } else {
+      this.undoStack.push({ before: this.doc.report, after: report, place, key, at: now });
+      if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    }
+    this.redoStack = [];
     this.doc = { ...this.doc, report, dirty: true };
+    this.changedSinceRecovery = true;
+    this.recheck();
+  }
+
+  private restore(report: Report, place: Place): void {
+    if (!this.doc) return;
+    this.doc = { ...this.doc, report, dirty: true, focus: { ...place, seq: ++this.focusSeq } };
     this.changedSinceRecovery = true;
     this.recheck();
   }
@@ -178,7 +271,12 @@ export class DocumentStore {
   private recheck(): void {
     if (!this.doc) return;
     const started = performance.now();
-    this.doc = { ...this.doc, findings: checkReport(this.doc.template, this.doc.report, { locale: this.locale, templates: this.templates }) };
+    this.doc = {
+      ...this.doc,
+      findings: checkReport(this.doc.template, this.doc.report, { locale: this.locale, templates: this.templates }),
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+    };
     this.lastCheckMs = performance.now() - started;
     this.emit();
   }

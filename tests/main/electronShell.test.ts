@@ -254,14 +254,28 @@ describe('the native menu', () => {
     expect(byLabel('打开…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('保存')?.accelerator).toBe('CmdOrCtrl+S');
     expect(byLabel('另存为…')?.accelerator).toBe('CmdOrCtrl+Shift+S');
-    for (const [label, role] of [['撤销', 'undo'], ['重做', 'redo'], ['剪切', 'cut'], ['复制', 'copy'], ['粘贴', 'paste'], ['全选', 'selectAll'], ['放大', 'zoomIn'], ['缩小', 'zoomOut']]) {
+    for (const [label, role] of [['剪切', 'cut'], ['复制', 'copy'], ['粘贴', 'paste'], ['全选', 'selectAll'], ['放大', 'zoomIn'], ['缩小', 'zoomOut']]) {
       expect(byLabel(label!)?.role, label).toBe(role);
     }
     expect(byLabel('导出 Word…')).toBeDefined();
-    expect(byLabel('导出 PDF…')).toBeDefined();
+    expect(byLabel('导出 PDF…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+  });
+
+  it('leaves undo, redo, find, replace and print to the page: one report history, Ctrl+P prints (not export)', () => {
+    for (const [label, key, name] of [['撤销', 'CmdOrCtrl+Z', 'undo'], ['重做', 'CmdOrCtrl+Y', 'redo'], ['查找…', 'CmdOrCtrl+F', 'find'], ['替换…', 'CmdOrCtrl+H', 'replace'], ['打印…', 'CmdOrCtrl+P', 'print']] as const) {
+      const item = byLabel(label);
+      expect(item?.accelerator, label).toBe(key);
+      expect(item?.registerAccelerator, label).toBe(false);
+      expect(item?.role, label).toBeUndefined();
+      commands.length = 0;
+      (item?.click as () => void)();
+      expect(commands, label).toEqual([{ type: 'menu', command: name }]);
+    }
+    expect(items.filter((i) => i.accelerator === 'CmdOrCtrl+P').map((i) => i.label)).toEqual(['打印…']);
   });
 
   it('sends commands to the page, and recent files open their path', () => {
+    commands.length = 0;
     (byLabel('保存')?.click as () => void)();
     const recent = byLabel('最近打开')?.submenu as { label: string; click: () => void }[];
     recent[0]!.click();

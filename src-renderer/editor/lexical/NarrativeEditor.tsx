@@ -2,7 +2,6 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode } from '@lexical/rich-text';
@@ -11,6 +10,9 @@ import type { SectionDef } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
 import { RepeatedParagraphsPlugin } from './RepeatedParagraphsPlugin.js';
+import { FocusPlugin } from './FocusPlugin.js';
+import { PastePlugin } from './PastePlugin.js';
+import { ReportHistoryPlugin } from './ReportHistoryPlugin.js';
 import { StoreSyncPlugin } from './StoreSyncPlugin.js';
 import { SupportedFormatsPlugin } from './SupportedFormatsPlugin.js';
 import { ToolbarPlugin } from './ToolbarPlugin.js';
@@ -44,11 +46,13 @@ export const NarrativeEditor = memo(function NarrativeEditor({ section }: { sect
           placeholder={<div className="narrative-placeholder">{section.tables.length > 0 ? t('tableNarrativePlaceholder') : t('narrativePlaceholder')}</div>}
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <HistoryPlugin />
+        <ReportHistoryPlugin />
         <ListPlugin />
         <SupportedFormatsPlugin />
         <StoreSyncPlugin sectionId={section.id} />
         <RepeatedParagraphsPlugin sectionId={section.id} />
+        <FocusPlugin sectionId={section.id} />
+        <PastePlugin />
       </div>
     </LexicalComposer>
   );

@@ -2,12 +2,12 @@ import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lex
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
-import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type LexicalNode } from 'lexical';
 import { fillStarter, type SectionDef } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
 
-/** Paragraph, （一） and 1. headings, bold, lists, undo/redo, and 插入标准表述. */
+/** Paragraph, （一） and 1. headings, bold, lists, and 插入标准表述 (undo and redo are the report's, in the top bar). */
 export function ToolbarPlugin({ section }: { section: SectionDef }) {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
@@ -41,8 +41,6 @@ export function ToolbarPlugin({ section }: { section: SectionDef }) {
       {button(t('bold'), () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), 'tb-bold')}
       {button(t('numberedList'), () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined), 'tb-ol')}
       {button(t('bulletList'), () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined), 'tb-ul')}
-      {button(t('undo'), () => editor.dispatchCommand(UNDO_COMMAND, undefined), 'tb-undo')}
-      {button(t('redo'), () => editor.dispatchCommand(REDO_COMMAND, undefined), 'tb-redo')}
       {section.starter.length > 0 ? button(t('insertStarter'), insertStarter, 'tb-starter') : null}
     </div>
   );
