@@ -134,13 +134,12 @@ export function checkItemCoverage(rule: Rule<'itemCoverage'>, template: Template
   }
 }
 
-const PLACEHOLDER_RE = /【请填写[^】]*】/;
+const PLACEHOLDER_RE = /【请填写[^】]*】/g;
 
-/** C-04: starter wording still holds a 【请填写…】 gap. */
+/** C-04: starter wording still holds 【请填写…】 gaps; each one is listed, so none is overlooked. */
 export function checkPlaceholders(rule: Rule<'placeholders'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const section of template.sections) {
-    const match = PLACEHOLDER_RE.exec(texts.text(section.id));
-    if (match) out.push(sectionFinding(rule, template, section.id, locale, { placeholder: match[0] }, null, match[0]));
+    for (const match of texts.text(section.id).matchAll(PLACEHOLDER_RE)) out.push(sectionFinding(rule, template, section.id, locale, { placeholder: match[0] }, null, match[0]));
   }
 }
 

@@ -102,6 +102,21 @@ describe('a block copied from Excel is placed on the printed table', () => {
     expect(outcome).toMatchObject({ mismatches: [] });
   });
 
+  it('a few numbers go from the selected cell rightwards and downwards', () => {
+    const outcome = placePastedBlock('1\t2\r\n3\t4\r\n', apply, { rowId: 'r3_1_open', colId: 'natural' }, {});
+    expect(outcome).toEqual({
+      ok: true,
+      placedBy: 'position',
+      mismatches: [],
+      updates: [
+        { rowId: 'r3_1_open', colId: 'natural', value: 1 },
+        { rowId: 'r3_1_open', colId: 'commercial', value: 2 },
+        { rowId: 'r3_2_partial', colId: 'natural', value: 3 },
+        { rowId: 'r3_2_partial', colId: 'commercial', value: 4 },
+      ],
+    });
+  });
+
   it('refuses only what cannot be placed, saying what was expected in the clerk’s words', () => {
     const wide = Array.from({ length: 3 }, () => Array.from({ length: 9 }, () => '1').join('\t')).join('\n');
     const outcome = placePastedBlock(wide, apply, { rowId: 'r1_new', colId: 'commercial' }, {});
