@@ -22,6 +22,22 @@ export function TableGrid({ model }: { model: TableModel }) {
   const grid = useMemo(() => tableGrid(model), [model]);
   const nav = useMemo(() => new TableNavigation(model), [model]);
   const widths = useMemo(() => columnWidths(model), [model]);
+  const percents = useMemo(() => widths.map((w) => `${(100 * w) / widths.reduce((a, b) => a + b, 0)}%`), [widths]);
+  // What a cell is never changes with an edit: worked out once per table, not on every render.
+  const cellInfo = useMemo(() => {
+    const info = new Map<string, { key: string; computed: boolean; label: string }>();
+    for (const cell of model.cells) {
+      const label = `${model.row(cell.rowId)?.label ?? ''} ${model.column(cell.rowId, cell.colId)?.label ?? ''}`.trim();
+      info.set(`${cell.rowId}|${cell.colId}`, { key: cellKey(model.def.id, cell.rowId, cell.colId), computed: cell.kind === 'computed', label });
+    }
+    return info;
+  }, [model]);
+  // The texts follow this table's values only, not every change of the report.
+  const values = doc?.report.tables[model.def.id];
+  const texts = useMemo(() => {
+    const report = documentStore.getSnapshot()?.report;
+    return new Map(report && values ? model.cells.map((c) => [cellKey(model.def.id, c.rowId, c.colId), cellText(model, c.rowId, c.colId, report)]) : []);
+  }, [values, model]);
   const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
   const [active, setActive] = useState<{ key: string; mode: Mode } | null>(null);
   /** Messages at cells: a refused value, or a pasted total that disagrees with its items. */
@@ -95,7 +111,6 @@ export function TableGrid({ model }: { model: TableModel }) {
 
   if (!doc) return null;
   const tableId = model.def.id;
-  const stored = (rowId: string, colId: string) => cellText(model, rowId, colId, doc.report);
   const current = () => documentStore.getSnapshot()?.report.tables[tableId] ?? {};
 
   /** A replaced value stays visible for a moment next to the new one. */
@@ -269,8 +284,8 @@ export function TableGrid({ model }: { model: TableModel }) {
       </p>
       <table className="stat-table" data-testid={`table-${tableId}`}>
         <colgroup>
-          {widths.map((w, i) => (
-            <col key={i} style={{ width: `${(100 * w) / widths.reduce((a, b) => a + b, 0)}%` }} />
+          {widths.map((_, i) => (
+            <col key={i} style={{ width: percents[i] }} />
           ))}
         </colgroup>
         <tbody>
@@ -286,8 +301,7 @@ export function TableGrid({ model }: { model: TableModel }) {
                 }
                 const rowId = cell.rowId!;
                 const colId = cell.colId!;
-                const key = cellKey(tableId, rowId, colId);
-                const computed = model.cell(rowId, colId)?.kind === 'computed';
+                const { key, computed, label } = cellInfo.get(`${rowId}|${colId}`)!;
                 const mark = findingsByCell.get(key);
                 const notice = notices.get(key);
                 return (
@@ -297,12 +311,12 @@ export function TableGrid({ model }: { model: TableModel }) {
                     rowId={rowId}
                     colId={colId}
                     colspan={cell.colspan}
-                    value={drafts.get(key) ?? stored(rowId, colId)}
+                    value={drafts.get(key) ?? texts.get(key) ?? ''}
                     computed={computed}
                     mode={active?.key === key ? active.mode : undefined}
                     severity={notice ? 'error' : mark?.severity}
                     title={[notice, ...(mark?.messages ?? []), computed ? t('computedCell') : undefined].filter(Boolean).join('\n') || undefined}
-                    label={`${model.row(rowId)?.label ?? ''} ${model.column(rowId, colId)?.label ?? ''}`.trim()}
+                    label={label}
                     bubble={notice && (active?.key === key || drafts.has(key)) ? notice : undefined}
                     previous={replaced.get(key)}
                     replacedLabel={t('replacedValue')}
