@@ -62,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   tableHint: 'Selected cell: typing replaces its value; Enter, F2 or a double-click edit it; Delete clears; arrows move, Tab goes to the next cell. Paste a whole table from Excel/WPS, labels and totals included.',
   tableHintEditing: 'Editing this cell: Enter confirms and moves down, Esc restores the old value.',
   computedCell: 'Computed, read-only',
+  findingsInSection: '{section}: {n} places',
   replacedValue: 'was',
   saveFailed: 'Saving failed',
   errorLabel: 'Error',

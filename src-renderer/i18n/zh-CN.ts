@@ -61,6 +61,7 @@ export const zhCN = {
   tableHint: '选中格：直接输入即替换原值，回车、F2 或双击修改原值，Delete 清空；方向键移动，Tab 到下一格。可从 Excel/WPS 整表复制粘贴（含行名、总计均可）。',
   tableHintEditing: '正在修改此格：回车确认并向下，Esc 恢复原值。',
   computedCell: '自动计算，不可修改',
+  findingsInSection: '{section}：以下 {n} 处',
   replacedValue: '原值',
   saveFailed: '保存失败',
   errorLabel: '错误',
