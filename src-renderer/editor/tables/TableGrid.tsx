@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { cellText, columnWidths, parseCellInput, placePastedBlock, tableGrid, type CellValue, type TableModel } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { documentStore } from '../../state/documentStore.js';
@@ -49,6 +49,9 @@ export function TableGrid({ model }: { model: TableModel }) {
   const draftsRef = useRef(drafts);
   const activeRef = useRef(active);
   const replacedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The cell to select once the committed value and its findings are drawn (see `move`). */
+  const selectAfterDraw = useRef<string | null>(null);
+  const selectRef = useRef<(key: string) => void>(() => undefined);
 
   const findingsByCell = useMemo(() => {
     const map = new Map<string, { severity: string; messages: string[] }>();
@@ -103,6 +106,14 @@ export function TableGrid({ model }: { model: TableModel }) {
   );
   useEffect(() => () => clearTimeout(replacedTimer.current), []);
 
+  // Runs after every drawing of the table: moving the focus lays the page out, once for both, and
+  // before the next key is handled (a microtask), so no keystroke can reach the cell being left.
+  useLayoutEffect(() => {
+    const key = selectAfterDraw.current;
+    selectAfterDraw.current = null;
+    if (key) queueMicrotask(() => selectRef.current(key));
+  });
+
   // A clicked finding selects its cell here.
   useEffect(() => {
     const cell = doc?.focus?.cell;
@@ -144,6 +155,8 @@ export function TableGrid({ model }: { model: TableModel }) {
     }
   };
 
+  selectRef.current = select;
+
   const edit = (key: string) => {
     const input = inputs.current.get(key);
     if (!input || input.readOnly) return;
@@ -180,8 +193,11 @@ export function TableGrid({ model }: { model: TableModel }) {
   };
 
   const move = (rowId: string, colId: string, to: { rowId: string; colId: string } | undefined) => {
+    const drawing = draftsRef.current.has(cellKey(tableId, rowId, colId));
     if (!commit(rowId, colId) || !to) return;
-    select(cellKey(tableId, to.rowId, to.colId));
+    // A committed value redraws the table first; with nothing committed there is nothing to wait for.
+    if (drawing) selectAfterDraw.current = cellKey(tableId, to.rowId, to.colId);
+    else select(cellKey(tableId, to.rowId, to.colId));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, rowId: string, colId: string, computed: boolean) => {
