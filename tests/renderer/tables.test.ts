@@ -138,6 +138,17 @@ describe('table cells behave like Excel / WPS 表格', () => {
       await page.keyboard.press('Enter');
       expect(await at('r3_1_open', 'natural').inputValue()).toBe('4');
       expect(await at('r3_7_total', 'natural').inputValue()).toBe('7');
+
+      // Full-width digits through an input method replace a selected cell too, also right after a paste changed it.
+      await at('r3_1_open', 'commercial').click();
+      await paste(page, '2');
+      await expect.poll(async () => at('r3_1_open', 'commercial').inputValue()).toBe('2');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: '１', selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.insertText', { text: '１５' });
+      await cdp.detach();
+      await page.keyboard.press('Enter');
+      expect(await at('r3_1_open', 'commercial').inputValue()).toBe('15');
     } finally {
       await h.close();
     }

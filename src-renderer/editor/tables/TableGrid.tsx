@@ -189,7 +189,6 @@ export function TableGrid({ model }: { model: TableModel }) {
     writeDrafts(next);
     note(key, undefined);
     writeActive({ key, mode: 'selected' });
-    requestAnimationFrame(() => inputs.current.get(key)?.select());
   };
 
   const move = (rowId: string, colId: string, to: { rowId: string; colId: string } | undefined) => {
@@ -379,11 +378,20 @@ interface DataCellProps {
 
 /** One value cell; re-renders only when what it shows changes. */
 const DataCellInput = memo(function DataCellInput({ cellId, rowId, colId, colspan, value, computed, mode, severity, title, label, bubble, previous, replacedLabel, handlers }: DataCellProps) {
+  const input = useRef<HTMLInputElement | null>(null);
+  // A selected cell keeps its whole value selected, also after a paste or Esc changed it, so that
+  // whatever comes next — a key, an input-method composition — replaces it.
+  useLayoutEffect(() => {
+    if (mode === 'selected' && input.current && input.current === document.activeElement) input.current.select();
+  }, [mode, value]);
   const className = ['data', computed && 'computed', severity && `mark-${severity}`, mode, previous !== undefined && 'replaced'].filter(Boolean).join(' ');
   return (
     <td colSpan={colspan} className={className} title={title} data-mode={mode}>
       <input
-        ref={(el) => handlers.current.register(cellId, el)}
+        ref={(el) => {
+          input.current = el;
+          handlers.current.register(cellId, el);
+        }}
         value={value}
         readOnly={computed}
         aria-label={label}
