@@ -24,6 +24,7 @@ export * from './document/lineBreaking.js';
 export * from './document/textMeasure.js';
 export * from './document/pagination.js';
 export * from './report/cellInput.js';
+export * from './report/pasteBlock.js';
 export * from './report/starterWording.js';
 export * from './report/reportOutline.js';
 export * from './template/templateChoice.js';

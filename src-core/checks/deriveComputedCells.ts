@@ -12,14 +12,15 @@ export function deriveComputedCells(template: Template, tables: TableValues): Ta
   const result: TableValues = { ...tables };
   for (const model of template.tableModels.values()) {
     if (!tables[model.def.id]) continue;
-    result[model.def.id] = deriveTable(model, tables[model.def.id] ?? {});
+    result[model.def.id] = deriveTableCells(model, tables[model.def.id] ?? {});
   }
   return result;
 }
 
 type Rows = Record<string, Record<string, CellValue>>;
 
-function deriveTable(model: TableModel, input: Rows): Rows {
+/** One table's values with its computed cells filled in (a new object). */
+export function deriveTableCells(model: TableModel, input: Rows): Rows {
   const rows: Rows = Object.fromEntries(Object.entries(input).map(([id, cells]) => [id, { ...cells }]));
   const read = (rowId: string, colId: string): bigint | null | undefined => {
     const cell = model.cell(rowId, colId);

@@ -14,16 +14,24 @@ import type { ReportCells } from './reportCells.js';
 
 type Rule<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
 
-/** Section texts of one report, extracted once per check run. */
+/**
+ * The plain text of a section's editor state, and its reading, kept while the state object lives:
+ * states are never changed in place, so an edit elsewhere (a table cell) re-reads no text.
+ */
+const textOfState = new WeakMap<object, string>();
+const analysisOfState = new WeakMap<object, SectionAnalysis>();
+
+/** Section texts of one report. */
 export class SectionTexts {
-  private readonly cache = new Map<string, string>();
   constructor(private readonly cells: ReportCells) {}
 
   text(sectionId: string): string {
-    let text = this.cache.get(sectionId);
+    const state = this.cells.report.sections[sectionId];
+    if (!state) return lexicalToPlainText(state);
+    let text = textOfState.get(state);
     if (text === undefined) {
-      text = lexicalToPlainText(this.cells.report.sections[sectionId]);
-      this.cache.set(sectionId, text);
+      text = lexicalToPlainText(state);
+      textOfState.set(state, text);
     }
     return text;
   }
@@ -34,7 +42,14 @@ export class SectionTexts {
 
   /** The text read for the narrative rules: normalised, split into sentences, its counts extracted. */
   analysis(sectionId: string): SectionAnalysis {
-    return analyseSection(this.text(sectionId));
+    const state = this.cells.report.sections[sectionId];
+    if (!state) return analyseSection(this.text(sectionId));
+    let analysis = analysisOfState.get(state);
+    if (analysis === undefined) {
+      analysis = analyseSection(this.text(sectionId));
+      analysisOfState.set(state, analysis);
+    }
+    return analysis;
   }
 
   isEmpty(sectionId: string): boolean {
@@ -135,13 +150,12 @@ export function checkItemCoverage(rule: Rule<'itemCoverage'>, template: Template
   }
 }
 
-const PLACEHOLDER_RE = /【请填写[^】]*】/;
+const PLACEHOLDER_RE = /【请填写[^】]*】/g;
 
-/** C-04: starter wording still holds a 【请填写…】 gap. */
+/** C-04: starter wording still holds 【请填写…】 gaps; each one is listed, so none is overlooked. */
 export function checkPlaceholders(rule: Rule<'placeholders'>, template: Template, texts: SectionTexts, locale: Locale, out: Finding[]): void {
   for (const section of template.sections) {
-    const match = PLACEHOLDER_RE.exec(texts.text(section.id));
-    if (match) out.push(sectionFinding(rule, template, section.id, locale, { placeholder: match[0] }, null, match[0]));
+    for (const match of texts.text(section.id).matchAll(PLACEHOLDER_RE)) out.push(sectionFinding(rule, template, section.id, locale, { placeholder: match[0] }, null, match[0]));
   }
 }
 

@@ -46,27 +46,23 @@ export function checkRequiredTables(rule: Rule<'requiredTables'>, template: Temp
   }
 }
 
-/** V-04: input cells left empty, one finding per table row so a new report is not buried in them. */
+/** V-04: input cells left empty, one finding per table (at its first empty cell) so a new report is not buried in them. */
 export function checkEmptyCells(rule: Rule<'emptyCells'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
   for (const model of template.tableModels.values()) {
     if (model.def.optional && !cells.report.tables[model.def.id]) continue;
-    const emptyByRow = new Map<string, string[]>();
-    for (const cell of model.cells) {
-      if (cell.kind !== 'input' || model.column(cell.rowId, cell.colId)?.optional) continue;
-      if (cells.parsedCell(model.def.id, cell.rowId, cell.colId)?.state !== 'empty') continue;
-      emptyByRow.set(cell.rowId, [...(emptyByRow.get(cell.rowId) ?? []), cell.colId]);
-    }
-    for (const [rowId, colIds] of emptyByRow) {
-      const [first = ''] = colIds;
-      out.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        location: { tableId: model.def.id, rowId, colId: first },
-        expected: null,
-        actual: null,
-        message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, rowId, first, locale), count: colIds.length }),
-      });
-    }
+    const empty = model.cells.filter(
+      (cell) => cell.kind === 'input' && !model.column(cell.rowId, cell.colId)?.optional && cells.parsedCell(model.def.id, cell.rowId, cell.colId)?.state === 'empty',
+    );
+    const [first] = empty;
+    if (!first) continue;
+    out.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      location: { tableId: model.def.id, rowId: first.rowId, colId: first.colId },
+      expected: null,
+      actual: null,
+      message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, first.rowId, first.colId, locale), count: empty.length }),
+    });
   }
 }
 

@@ -16,8 +16,14 @@ export function parseCellInput(typed: string, cell: Pick<DataCell, 'valueType' |
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
     .replace(/[－—]/g, '-')
-    .replace(/[,，]/g, '');
+    .replace(/，/g, ',');
   if (text === '') return { ok: true, value: null };
+  // A comma only as a thousands separator: "1,2" is a typo (or two numbers), never 12.
+  if (text.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return refuse('逗号只能用作千位分隔，如 1,234；请核对这个数', 'A comma may only separate thousands, as in 1,234; check this number');
+  return parseDigits(text.replace(/,/g, ''), cell);
+}
+
+function parseDigits(text: string, cell: Pick<DataCell, 'valueType' | 'notApplicable'>): CellInput {
   if (text === NOT_APPLICABLE || text === '／') {
     return cell.notApplicable ? { ok: true, value: NOT_APPLICABLE } : refuse('此格不能填写“/”，没有的请填 0', '"/" is not allowed here; enter 0 if there is none');
   }

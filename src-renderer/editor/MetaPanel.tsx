@@ -4,7 +4,7 @@ import { UnitTypeSelect } from '../UnitTypeSelect.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 import { documentStore } from '../state/documentStore.js';
 import { useDocument } from '../state/useDocument.js';
-import { factProblem, type FactField } from './factChecks.js';
+import { factProblem, normalizeWebsite, type FactField } from './factChecks.js';
 import { PriorYearLink } from './PriorYearLink.js';
 
 const TEXT_FIELDS: FactField[] = ['orgName', 'website', 'contactDept', 'address', 'postcode', 'phone', 'fax', 'email', 'signatureOrg'];
@@ -55,7 +55,18 @@ export function MetaPanel() {
           <input type="checkbox" checked={meta.hasRulemakingPower} onChange={(e) => set({ hasRulemakingPower: e.target.checked })} />
           <span>{t('rulemaking')}</span>
         </label>
-        {TEXT_FIELDS.slice(1).map((name) => field(name, <input name={name} value={meta[name] ?? ''} onChange={(e) => set({ [name]: e.target.value })} />))}
+        {TEXT_FIELDS.slice(1).map((name) =>
+          field(
+            name,
+            <input
+              name={name}
+              value={meta[name] ?? ''}
+              onChange={(e) => set({ [name]: e.target.value })}
+              // The address is completed when the field is left, so the clerk sees the http:// that goes in.
+              onBlur={name === 'website' ? (e) => normalizeWebsite(e.target.value) !== e.target.value && set({ website: normalizeWebsite(e.target.value) }) : undefined}
+            />,
+          ),
+        )}
         {field('signatureDate', <input name="signatureDate" type="date" value={meta.signatureDate ?? ''} onChange={(e) => set(e.target.value ? { signatureDate: e.target.value } : { signatureDate: undefined })} />)}
       </div>
       <PriorYearLink />

@@ -20,6 +20,12 @@ describe('what a person types into a table cell', () => {
     expect(parseCellInput('1.5', count)).toMatchObject({ ok: false, problem: { 'zh-CN': '件数应为整数，不能有小数' } });
   });
 
+  it('takes a comma only as a thousands separator, never joining digits it separates', () => {
+    expect(parseCellInput('12,345', count)).toEqual({ ok: true, value: 12345 });
+    expect(parseCellInput('1，234.5', amount)).toEqual({ ok: true, value: '1234.5' });
+    for (const typo of ['1,2', '23,456,7', '1,23', ',5']) expect(parseCellInput(typo, count)).toMatchObject({ ok: false, problem: { 'zh-CN': expect.stringContaining('千位分隔') } });
+  });
+
   it('accepts "/" only where the format allows it', () => {
     expect(parseCellInput('/', regulations)).toEqual({ ok: true, value: '/' });
     expect(parseCellInput('／', regulations)).toEqual({ ok: true, value: '/' });

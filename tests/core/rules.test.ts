@@ -234,7 +234,7 @@ function fmt(id: string): Fmt {
   return { id, active: `${id}.active`, apply: `${id}.apply`, review: `${id}.review` };
 }
 
-function run(formatId: string, scenario: Scenario | undefined) {
+function run(formatId: string, scenario: Scenario | undefined, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const f = fmt(formatId);
   const report = sample(formatId);
   scenario?.report?.(report, f);
@@ -244,7 +244,23 @@ function run(formatId: string, scenario: Scenario | undefined) {
     scenario.previous(prev, report, f);
     previous = { report: prev, template: template(formatId) };
   }
-  return checkReport(template(formatId), report, previous ? { previous } : {});
+  return checkReport(template(formatId), report, { locale, ...(previous ? { previous } : {}) });
+}
+
+/**
+ * The template's row and column ids a message must never show. Chinese messages hold none at all;
+ * English ones none of the ids that are not plain words (a plain-word id such as "total" is also English).
+ */
+function internalIds(formatId: string, locale: 'zh-CN' | 'en'): RegExp {
+  const ids = new Set<string>();
+  for (const model of template(formatId).tableModels.values()) {
+    for (const block of model.def.blocks) {
+      for (const row of block.rows) ids.add(row.id);
+      for (const col of block.columns) ids.add(col.id);
+    }
+  }
+  const shown = [...ids].filter((id) => locale === 'zh-CN' || /[_\d]/.test(id));
+  return new RegExp(`(?<![A-Za-z0-9_.-])(?:${shown.join('|')})(?![A-Za-z0-9_])`);
 }
 
 describe('every rule has a failing and a passing case on every format it applies to', () => {
@@ -255,6 +271,13 @@ describe('every rule has a failing and a passing case on every format it applies
         expect(hits.length).toBeGreaterThan(0);
         if (c.at) expect(hits.map((h) => h.location)).toContainEqual(c.at(fmt(formatId)));
         for (const h of hits) expect(h.message).not.toMatch(/\{\w+\}/);
+      });
+      it(`${c.rule} on ${formatId}: its messages name places in words, never by an internal id, in both languages`, () => {
+        for (const locale of ['zh-CN', 'en'] as const) {
+          const hits = run(formatId, c.fail, locale).filter((x) => x.ruleId === c.rule);
+          expect(hits.length).toBeGreaterThan(0);
+          for (const h of hits) expect(h.message).not.toMatch(internalIds(formatId, locale));
+        }
       });
       it(`${c.rule} on ${formatId}: passes`, () => {
         expect(run(formatId, c.pass).filter((x) => x.ruleId === c.rule)).toEqual([]);

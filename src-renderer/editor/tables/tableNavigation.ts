@@ -47,11 +47,4 @@ export class TableNavigation {
     }
     return flat[index + step];
   }
-
-  /** The cells from `at` rightwards (totals included, so a block over a total is refused), and the lines downwards. */
-  inputArea(at: CellAt): { lines: string[]; columns: string[] } {
-    const { line, cell } = this.position(at);
-    const columns = (this.lines[line]?.cells ?? []).slice(cell).map((c) => c.colId);
-    return { lines: this.lines.slice(line).map((l) => l.rowId), columns };
-  }
 }
