@@ -150,10 +150,11 @@ export function App() {
   runCommandRef.current = runCommand;
 
   // Ctrl+Z / Ctrl+Y go to the report's one history (the narrative editors send theirs there too);
-  // the find bar's own fields keep their native undo.
+  // the find bar's own fields keep their native undo, and a key a table cell already handled (its
+  // own undo while it is being edited) is not handled twice.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || !documentStore.getSnapshot()) return;
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || !documentStore.getSnapshot()) return;
       const target = e.target instanceof Element ? e.target : null;
       const ownUndo = target?.closest('[contenteditable="true"], [data-own-undo]') !== null && target !== null;
       const key = e.key.toLowerCase();

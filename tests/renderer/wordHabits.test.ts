@@ -110,7 +110,7 @@ describe('find and replace across the report', () => {
       await expect.poll(async () => page.getByTestId('find-count').textContent()).toBe('第 1 处，共 2 处');
       await expect.poll(async () => page.getByTestId('narrative-overview').isVisible()).toBe(true);
       // The match is marked in the editor while the keyboard stays in the find bar.
-      expect(await page.evaluate(() => CSS.highlights.has('drs-find-current'))).toBe(true);
+      await expect.poll(() => page.evaluate(() => CSS.highlights.has('drs-find-current'))).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-query');
       await page.getByTestId('find-next').click();
       await expect.poll(async () => page.getByTestId('narrative-problems').isVisible()).toBe(true);
