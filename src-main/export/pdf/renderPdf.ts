@@ -291,7 +291,6 @@ class Layout {
     const heights = placement.rowHeights;
     const widths = table.columnWidths.map((w) => w * MM_TO_PT);
     const xOf = (col: number) => LEFT + widths.slice(0, col).reduce((a, b) => a + b, 0);
-    this.on(this.lastPage, () => this.doc.lineWidth(0.5).strokeColor('black'));
     table.rows.forEach((row, r) => {
       for (const cell of row.cells) {
         const x = xOf(cell.col);
@@ -310,7 +309,8 @@ class Layout {
           const height = frame.bottom - frame.top;
           this.on(framePage, () => {
             if (cell.shaded) this.doc.rect(x, frame.top, w, height).fillColor('#d9d9d9').fill().fillColor('black');
-            this.doc.rect(x, frame.top, w, height).stroke();
+            // Set for every frame: on a continuation page, bold text may have changed the width since.
+            this.doc.lineWidth(0.5).strokeColor('black').rect(x, frame.top, w, height).stroke();
           });
           this.cellText(framePage, cell, x, frame.top, w, height);
         }
