@@ -5,13 +5,13 @@
  * the next save is made and the temp files left are counted. Prints figures; exits 1 when a figure
  * that must be 0 is not.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainBlocksToLexical, type Report } from '../src-core/index.js';
 import { DraftStore, documentIdFor } from '../src-main/services/DraftStore.js';
-import { ROOT, sample, templates } from '../tests/helpers.js';
+import { sample, templates } from '../tests/helpers.js';
+import { killSaverAfter } from '../tests/fixtures/killSaver.js';
 
 const TRIALS = Number(process.env.DRS_KILL_TRIALS ?? 1000);
 /** A kill lands this long (at most) after the saver said it was ready: several saves of the large report. */
@@ -29,16 +29,6 @@ function withParagraphs(count: number, label: string): Report {
   report.meta.orgName = `${label}测试局`;
   report.sections.overview = plainBlocksToLexical(Array.from({ length: count }, (_, i) => `第${i + 1}段：本年度政府信息公开工作情况说明，内容较长，用于测试保存过程中被中断的情形。`));
   return report;
-}
-
-function killAfter(args: string[], delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'tests/fixtures/saveLoop.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`saver exited ${code}: ${stderr}`))));
-  });
 }
 
 const tempFiles = (folder: string) => readdirSync(folder).filter((n) => n.endsWith('.tmp'));
@@ -66,7 +56,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < TRIALS; i++) {
     // Each trial saves a different pair of sizes, alternately, so kills land in small and large writes.
     const pair = [versionFiles[i % 3]!, versionFiles[(i + 1) % 3]!];
-    await killAfter([dataDir, file, ...pair], Math.floor(Math.random() * MAX_DELAY_MS));
+    await killSaverAfter([dataDir, file, ...pair], Math.floor(Math.random() * MAX_DELAY_MS));
     if (tempFiles(dir).length + tempFiles(backupFolder).length > 0) figures.midWrite++;
     if (readFileSync(join(backupFolder, 'source.txt'), 'utf8') !== file) figures.sourceBad++;
     const opened = await store.open(file);

@@ -8,6 +8,25 @@ import type { ReportCells } from './reportCells.js';
 
 type Rule<K extends RuleDef['kind']> = Extract<RuleDef, { kind: K }>;
 
+/** A finding at one cell, its message filled with the cell's place in words and any extra values. */
+export function cellFinding(
+  rule: RuleDef,
+  template: Template,
+  cell: { tableId: string; rowId: string; colId: string },
+  locale: Locale,
+  actual: Finding['actual'] = null,
+  values: Record<string, string | number> = {},
+): Finding {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    location: { tableId: cell.tableId, rowId: cell.rowId, colId: cell.colId },
+    expected: null,
+    actual,
+    message: localize(rule.message, locale, { ...cellPlaceVars(template, cell.tableId, cell.rowId, cell.colId, locale), ...values }),
+  };
+}
+
 /** V-01/V-02/V-03: every cell of the rule's value type holds a value of that type. */
 export function checkCellValues(rule: Rule<'cellValue'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
   for (const model of template.tableModels.values()) {
@@ -18,14 +37,7 @@ export function checkCellValues(rule: Rule<'cellValue'>, template: Template, cel
       if (parsed?.state !== 'invalid') continue;
       const raw = stored[cell.rowId]?.[cell.colId];
       const problem = localize(CELL_PROBLEMS[parsed.problem], locale, { value: String(raw) });
-      out.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        location: { tableId: model.def.id, rowId: cell.rowId, colId: cell.colId },
-        expected: null,
-        actual: raw ?? null,
-        message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, cell.rowId, cell.colId, locale), problem }),
-      });
+      out.push(cellFinding(rule, template, cell, locale, raw ?? null, { problem }));
     }
   }
 }
@@ -35,14 +47,7 @@ export function checkRequiredTables(rule: Rule<'requiredTables'>, template: Temp
   for (const model of template.tableModels.values()) {
     const [first] = model.cells;
     if (model.def.optional || cells.report.tables[model.def.id] || !first) continue;
-    out.push({
-      ruleId: rule.id,
-      severity: rule.severity,
-      location: { tableId: model.def.id, rowId: first.rowId, colId: first.colId },
-      expected: null,
-      actual: null,
-      message: localize(rule.message, locale, cellPlaceVars(template, model.def.id, first.rowId, first.colId, locale)),
-    });
+    out.push(cellFinding(rule, template, first, locale));
   }
 }
 
@@ -55,14 +60,7 @@ export function checkEmptyCells(rule: Rule<'emptyCells'>, template: Template, ce
     );
     const [first] = empty;
     if (!first) continue;
-    out.push({
-      ruleId: rule.id,
-      severity: rule.severity,
-      location: { tableId: model.def.id, rowId: first.rowId, colId: first.colId },
-      expected: null,
-      actual: null,
-      message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, first.rowId, first.colId, locale), count: empty.length }),
-    });
+    out.push(cellFinding(rule, template, first, locale, null, { count: empty.length }));
   }
 }
 
@@ -75,14 +73,7 @@ export function checkBlankCells(rule: Rule<'blankCells'>, template: Template, ce
         for (const row of block.rows) {
           const raw = stored[row.id]?.[col.id];
           if (raw === undefined || raw === null) continue;
-          out.push({
-            ruleId: rule.id,
-            severity: rule.severity,
-            location: { tableId: model.def.id, rowId: row.id, colId: col.id },
-            expected: null,
-            actual: raw,
-            message: localize(rule.message, locale, { ...cellPlaceVars(template, model.def.id, row.id, col.id, locale), value: String(raw) }),
-          });
+          out.push(cellFinding(rule, template, { tableId: model.def.id, rowId: row.id, colId: col.id }, locale, raw, { value: String(raw) }));
         }
       }
     }
@@ -92,12 +83,5 @@ export function checkBlankCells(rule: Rule<'blankCells'>, template: Template, ce
 /** V-06: an amount whose unit the format does not print must have its unit recorded. */
 export function checkUnitRecorded(rule: Rule<'unitRecorded'>, template: Template, cells: ReportCells, locale: Locale, out: Finding[]): void {
   if (cells.report.cellUnits?.[rule.table]?.[rule.row]?.[rule.col]) return;
-  out.push({
-    ruleId: rule.id,
-    severity: rule.severity,
-    location: { tableId: rule.table, rowId: rule.row, colId: rule.col },
-    expected: null,
-    actual: null,
-    message: localize(rule.message, locale, cellPlaceVars(template, rule.table, rule.row, rule.col, locale)),
-  });
+  out.push(cellFinding(rule, template, { tableId: rule.table, rowId: rule.row, colId: rule.col }, locale));
 }

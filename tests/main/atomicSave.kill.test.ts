@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainBlocksToLexical, type Report } from '../../src-core/index.js';
 import { DraftStore, documentIdFor } from '../../src-main/services/DraftStore.js';
-import { ROOT, sample, templates } from '../helpers.js';
+import { sample, templates } from '../helpers.js';
+import { killSaverAfter } from '../fixtures/killSaver.js';
 
 const KILLS = Number(process.env.DRS_KILL_RUNS ?? 200);
 
@@ -14,16 +14,6 @@ function content(report: Report): string {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)])) : value;
   return JSON.stringify(canonical({ ...report, updatedAt: undefined }));
-}
-
-function killAfter(args: string[], delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'tests/fixtures/saveLoop.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`saver exited ${code}: ${stderr}`))));
-  });
 }
 
 describe('atomic save under SIGKILL', () => {
@@ -43,7 +33,7 @@ describe('atomic save under SIGKILL', () => {
 
     const seen = { small: 0, large: 0, midWrite: 0 };
     for (let i = 0; i < KILLS; i++) {
-      await killAfter([join(dir, 'data'), file, firstPath, secondPath], Math.floor(Math.random() * 120));
+      await killSaverAfter([join(dir, 'data'), file, firstPath, secondPath], Math.floor(Math.random() * 120));
       // A temp file left behind means the kill landed between creating and renaming it.
       if (readdirSync(dir).some((n) => n.endsWith('.tmp'))) seen.midWrite++;
       const opened = await store.open(file);
