@@ -14,12 +14,22 @@ import { Editor, type EditorView } from './editor/Editor.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { StartScreen } from './start/StartScreen.js';
 import { autosave, loadTemplates, openReport, saveReport, setLocale, type Feedback, type LoadFailure, type RecoveryOffer } from './state/appActions.js';
-import { documentStore } from './state/documentStore.js';
-import { useDocument } from './state/useDocument.js';
+import { documentStore, type OpenDocument } from './state/documentStore.js';
+import { sameFields, useDocumentSelector } from './state/useDocument.js';
+
+/** What the window follows of the report: whether one is open, which, its title and unsaved state — not every edit. */
+function selectWindowState(doc: OpenDocument | null) {
+  return {
+    open: doc !== null,
+    docId: doc?.docId,
+    title: doc ? (doc.path?.split(/[\\/]/).pop() ?? documentStore.title()) : '',
+    dirty: doc?.dirty ?? false,
+  };
+}
 
 /** The window: start screen or editor, the app-wide dialogs, menu commands, autosave and the window title. */
 export function App() {
-  const doc = useDocument();
+  const doc = useDocumentSelector(selectWindowState, sameFields);
   const [templates, setTemplates] = useState<Map<string, Template> | null>(null);
   const [locale, setLocaleState] = useState<Locale>('zh-CN');
   const [autosaveSeconds, setAutosaveSeconds] = useState(5);
@@ -179,12 +189,10 @@ export function App() {
   }, [autosaveSeconds]);
 
   // Another report starts in the editing view.
-  useEffect(() => setView((v) => ({ ...v, pages: false, find: null })), [doc?.docId]);
+  useEffect(() => setView((v) => ({ ...v, pages: false, find: null })), [doc.docId]);
 
   // The window title shows the file name and an unsaved mark; the main process asks before closing when dirty.
-  const title = doc ? (doc.path?.split(/[\\/]/).pop() ?? documentStore.title()) : '';
-  const dirty = doc?.dirty ?? false;
-  const hasDocument = doc !== null;
+  const { title, dirty, open: hasDocument } = doc;
   useEffect(() => {
     document.title = hasDocument ? `${dirty ? '● ' : ''}${title} — 公开年报工作台` : '公开年报工作台';
     void drs.setDocumentState({ title: title || '公开年报工作台', dirty });
@@ -200,7 +208,7 @@ export function App() {
           </button>
         </div>
       ) : null}
-      {doc && templates ? (
+      {doc.open && templates ? (
         <Editor
           view={view}
           onView={changeView}
@@ -229,7 +237,7 @@ export function App() {
       {importing && templates ? <ImportDialog path={importing.path} templates={templates} onClose={() => setImporting(null)} /> : null}
       {reviewing ? <ReviewDialog onClose={() => setReviewing(false)} /> : null}
       {leaving ? <UnsavedChangesDialog onChoose={answerLeave} /> : null}
-      {exporting && doc ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
+      {exporting && doc.open ? <ExportDialog initialFormats={exporting} onClose={() => setExporting(null)} /> : null}
     </I18nProvider>
   );
 }

@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { isLexicalEmpty, lexicalToPlainText, type Finding } from '../../src-core/index.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isLexicalEmpty, lexicalToPlainText } from '../../src-core/index.js';
 import type { ExportFormat } from '../dialogs/ExportDialog.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FindBar } from '../find/FindBar.js';
 import { PageView } from '../pageView/PageView.js';
 import { saveReport, type Feedback } from '../state/appActions.js';
-import { documentStore } from '../state/documentStore.js';
-import { useDocument } from '../state/useDocument.js';
+import { documentStore, type OpenDocument } from '../state/documentStore.js';
+import { sameFields, useDocumentSelector } from '../state/useDocument.js';
 import { FindingsPanel } from './FindingsPanel.js';
-import { locationSection, META_SECTION } from './findingPlaces.js';
+import { META_SECTION } from './findingPlaces.js';
 import { MetaPanel } from './MetaPanel.js';
-import { Outline, type SectionStatus } from './Outline.js';
+import { Outline } from './Outline.js';
 import { SectionView } from './SectionView.js';
 
 /** What the editing screen shows besides the section: the page view, the find bar, a print request. */
@@ -20,6 +20,24 @@ export interface EditorView {
   find: 'find' | 'replace' | null;
   /** Increases with each Ctrl+P; the page view prints when it changes. */
   printRequest: number;
+}
+
+/** What the editing screen itself shows: a cell edit changes none of it unless it changes the counts of findings. */
+function selectEditorState(doc: OpenDocument | null) {
+  const errors = doc?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  return {
+    template: doc?.template,
+    docId: doc?.docId,
+    path: doc?.path ?? null,
+    dirty: doc?.dirty ?? false,
+    canUndo: doc?.canUndo ?? false,
+    canRedo: doc?.canRedo ?? false,
+    focus: doc?.focus ?? null,
+    sections: doc?.report.sections,
+    title: documentStore.title(),
+    errors,
+    warnings: (doc?.findings.length ?? 0) - errors,
+  };
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5];
@@ -42,18 +60,18 @@ export function Editor({
   onPreferences: () => void;
   feedback: Feedback;
 }) {
-  const doc = useDocument();
+  const doc = useDocumentSelector(selectEditorState, sameFields);
   const { t, locale } = useI18n();
-  const [active, setActive] = useState<string>(() => doc?.template.sections[0]?.id ?? 'preamble');
+  const [active, setActive] = useState<string>(() => doc.template?.sections[0]?.id ?? 'preamble');
   // On a narrow window the guidance and checks are a panel the user opens.
   const [sideOpen, setSideOpen] = useState(false);
 
   useEffect(() => {
-    if (doc?.focus) setActive(doc.focus.sectionId);
-  }, [doc?.focus]);
+    if (doc.focus) setActive(doc.focus.sectionId);
+  }, [doc.focus]);
 
-  // Section texts are read only when they change (a long report has a lot of text), findings on every edit.
-  const sections = doc?.report.sections;
+  // Section texts are read only when they change (a long report has a lot of text); a cell edit leaves them as they are.
+  const sections = doc.sections;
   const textInfo = useMemo(() => {
     const filled = new Set<string>();
     let chars = 0;
@@ -63,27 +81,14 @@ export function Editor({
     }
     return { filled, chars };
   }, [sections]);
-  const findings = doc?.findings;
-  const template = doc?.template;
-  const status = useMemo(() => {
-    const result = new Map<string, SectionStatus>();
-    if (!template) return result;
-    result.set(META_SECTION, { errors: 0, warnings: 0, complete: true });
-    for (const section of template.sections) result.set(section.id, { errors: 0, warnings: 0, complete: !section.textRequired || textInfo.filled.has(section.id) });
-    for (const f of findings ?? []) {
-      const sectionId = locationSection(template, f.location);
-      const entry = sectionId ? result.get(sectionId) : undefined;
-      if (!entry) continue;
-      if (f.severity === 'error') entry.errors++;
-      else entry.warnings++;
-      entry.complete = false;
-    }
-    return result;
-  }, [findings, template, textInfo]);
+  const selectOutline = useCallback((id: string) => {
+    setActive(id);
+    onView({ pages: false });
+  }, [onView]);
 
-  if (!doc) return null;
+  if (!doc.template) return null;
   const section = active === META_SECTION ? undefined : (doc.template.sectionById.get(active) ?? doc.template.sections[0]!);
-  const errors = doc.findings.filter((f: Finding) => f.severity === 'error').length;
+  const { errors, warnings } = doc;
   const chars = textInfo.chars;
   const zoomStep = (step: 1 | -1) => {
     const at = ZOOM_STEPS.findIndex((z) => z >= view.zoom - 1e-6);
@@ -96,8 +101,8 @@ export function Editor({
         <button type="button" onClick={onHome} data-testid="home">
           {t('home')}
         </button>
-        <strong className="doc-title" title={documentStore.title()}>
-          {documentStore.title()}
+        <strong className="doc-title" title={doc.title}>
+          {doc.title}
         </strong>
         <button type="button" onClick={() => documentStore.undo()} disabled={!doc.canUndo} title={`${t('undo')} (Ctrl+Z)`} data-testid="undo">
           {t('undo')}
@@ -141,15 +146,7 @@ export function Editor({
           {t('sidePanel')} {errors > 0 ? <span className="count error">{errors}</span> : null}
         </button>
       </header>
-      <Outline
-        template={doc.template}
-        status={status}
-        active={section?.id ?? META_SECTION}
-        onSelect={(id) => {
-          setActive(id);
-          onView({ pages: false });
-        }}
-      />
+      <Outline template={doc.template} filled={textInfo.filled} active={section?.id ?? META_SECTION} onSelect={selectOutline} />
       {view.pages ? (
         <PageView zoom={view.zoom} printRequest={view.printRequest} onEdit={() => onView({ pages: false })} />
       ) : (
@@ -169,7 +166,7 @@ export function Editor({
         <span className={doc.dirty ? 'unsaved' : 'saved'}>{doc.dirty ? t('unsaved') : t('saved')}</span>
         <span>{t('charCount', { n: chars })}</span>
         <span className={errors > 0 ? 'errors' : ''}>{t('errorsCount', { n: errors })}</span>
-        <span>{t('warningsCount', { n: doc.findings.length - errors })}</span>
+        <span>{t('warningsCount', { n: warnings })}</span>
         {doc.path ? <span className="path">{doc.path}</span> : null}
       </footer>
     </div>

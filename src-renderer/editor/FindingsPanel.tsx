@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import type { Finding, Template } from '../../src-core/index.js';
 import { useI18n } from '../i18n/i18n.js';
-import { documentStore } from '../state/documentStore.js';
-import { useDocument } from '../state/useDocument.js';
+import { documentStore, type OpenDocument } from '../state/documentStore.js';
+import { sameFields, useDocumentSelector } from '../state/useDocument.js';
 import { locationSection, META_SECTION } from './findingPlaces.js';
 
 /**
@@ -10,17 +10,17 @@ import { locationSection, META_SECTION } from './findingPlaces.js';
  * table's first one). The list can be folded away to give the report room.
  */
 export function FindingsPanel() {
-  const doc = useDocument();
+  const doc = useDocumentSelector(selectFindings, sameFields);
   const { t } = useI18n();
   const [collapsed, setCollapsed] = useState(false);
-  const findings = doc?.findings;
+  const findings = doc.findings;
   const ordered = useMemo(() => [...(findings ?? [])].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning')), [findings]);
-  const template = doc?.template;
+  const template = doc.template;
   const groups = useMemo(
     () => groupFindings(ordered, template, (sectionId) => template?.sectionById.get(sectionId)?.heading ?? (sectionId === META_SECTION ? t('metaTitle') : t('preamble'))),
     [ordered, template, t],
   );
-  if (!doc) return null;
+  if (!template) return null;
   const errors = ordered.filter((f) => f.severity === 'error').length;
   return (
     <section className={collapsed ? 'findings collapsed' : 'findings'} aria-label={t('findings')} data-testid="findings">
@@ -38,7 +38,7 @@ export function FindingsPanel() {
         <ul>
           {groups.map((group) =>
             group.findings.length === 1 ? (
-              <FindingItem key={group.key} finding={group.findings[0]!} template={doc.template} errorLabel={t('errorLabel')} warningLabel={t('warningLabel')} />
+              <FindingItem key={group.key} finding={group.findings[0]!} template={template} errorLabel={t('errorLabel')} warningLabel={t('warningLabel')} />
             ) : (
               <li key={group.key} className={`${group.findings[0]!.severity} group`} data-group={group.findings[0]!.ruleId}>
                 <span className="group-head">
@@ -47,7 +47,7 @@ export function FindingsPanel() {
                 </span>
                 <ul>
                   {group.findings.map((f, i) => (
-                    <FindingItem key={i} finding={f} template={doc.template} errorLabel={t('errorLabel')} warningLabel={t('warningLabel')} compact />
+                    <FindingItem key={i} finding={f} template={template} errorLabel={t('errorLabel')} warningLabel={t('warningLabel')} compact />
                   ))}
                 </ul>
               </li>
@@ -58,6 +58,8 @@ export function FindingsPanel() {
     </section>
   );
 }
+
+const selectFindings = (doc: OpenDocument | null) => ({ findings: doc?.findings, template: doc?.template });
 
 /** Findings of one rule in one section (the 【请填写】 gaps of 引言) go under one heading, in the order they come. */
 function groupFindings(findings: readonly Finding[], template: Template | undefined, sectionName: (id: string) => string): { key: string; section: string; findings: Finding[] }[] {

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { fillPlaceholders, type Locale } from '../../src-core/index.js';
 import { en } from './en.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
@@ -15,8 +15,9 @@ interface I18n {
 const I18nContext = createContext<I18n>({ locale: 'zh-CN', t: (key, values) => fillPlaceholders(zhCN[key], values ?? {}) });
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const t: Translate = (key, values) => fillPlaceholders(DICTIONARIES[locale][key], values ?? {});
-  return <I18nContext.Provider value={{ locale, t }}>{children}</I18nContext.Provider>;
+  // One value per language: a re-render of the window does not redraw every component that translates.
+  const value = useMemo<I18n>(() => ({ locale, t: (key, values) => fillPlaceholders(DICTIONARIES[locale][key], values ?? {}) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {

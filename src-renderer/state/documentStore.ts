@@ -10,6 +10,7 @@ import {
   type PriorYear,
   type Report,
   type ReportMeta,
+  type TableValues,
   type Template,
 } from '../../src-core/index.js';
 import { META_SECTION } from '../editor/findingPlaces.js';
@@ -125,7 +126,7 @@ export class DocumentStore {
       rows[u.rowId] = { ...(rows[u.rowId] ?? {}), [u.colId]: u.value };
       tables[u.tableId] = rows;
     }
-    this.change({ ...doc.report, tables: deriveComputedCells(doc.template, tables) }, place, `cells:${++this.stepSeq}`);
+    this.change({ ...doc.report, tables: keepUnchangedTables(doc.report.tables, deriveComputedCells(doc.template, tables)) }, place, `cells:${++this.stepSeq}`);
   }
 
   /** A section's text as its editor has it; typing bursts in one section make one undo step. */
@@ -287,6 +288,28 @@ export class DocumentStore {
 }
 
 export const documentStore = new DocumentStore();
+
+/** Deriving the computed cells makes every table anew; a table whose values are the same stays the same object, so its grid is not redrawn. */
+function keepUnchangedTables(before: TableValues, after: TableValues): TableValues {
+  const kept: TableValues = {};
+  for (const [tableId, rows] of Object.entries(after)) {
+    const previous = before[tableId];
+    kept[tableId] = previous && sameRows(previous, rows) ? previous : rows;
+  }
+  return kept;
+}
+
+function sameRows(a: TableValues[string], b: TableValues[string]): boolean {
+  const rowIds = Object.keys(a);
+  if (rowIds.length !== Object.keys(b).length) return false;
+  return rowIds.every((rowId) => {
+    const x = a[rowId]!;
+    const y = b[rowId];
+    if (!y) return false;
+    const colIds = Object.keys(x);
+    return colIds.length === Object.keys(y).length && colIds.every((colId) => colId in y && x[colId] === y[colId]);
+  });
+}
 
 /** A document id for a report not saved yet (crypto.randomUUID needs a secure context; this does not). */
 export function newDocumentId(): string {

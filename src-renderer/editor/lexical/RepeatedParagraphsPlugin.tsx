@@ -1,8 +1,9 @@
 import { $isListNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
-import { useEffect, useMemo } from 'react';
-import { useDocument } from '../../state/useDocument.js';
+import { useCallback, useEffect } from 'react';
+import type { OpenDocument } from '../../state/documentStore.js';
+import { useDocumentSelector } from '../../state/useDocument.js';
 
 /**
  * Marks the paragraphs that repeat last year's report (the format's priorRepetition rule) in the
@@ -11,17 +12,11 @@ import { useDocument } from '../../state/useDocument.js';
  */
 export function RepeatedParagraphsPlugin({ sectionId }: { sectionId: string }) {
   const [editor] = useLexicalComposerContext();
-  const doc = useDocument();
-  const template = doc?.template;
-  const findings = doc?.findings;
-  const marks = useMemo(() => {
-    const rules = new Set(template?.rules.filter((r) => r.kind === 'priorRepetition').map((r) => r.id));
-    const byParagraph = new Map<number, string>();
-    for (const f of findings ?? []) {
-      if (rules.has(f.ruleId) && 'sectionId' in f.location && f.location.sectionId === sectionId && f.location.span) byParagraph.set(f.location.span.paragraph, f.message);
-    }
-    return byParagraph;
-  }, [template, findings, sectionId]);
+  // The marks change only with the repetition findings of this section, not with every edit of the report.
+  const marks = useDocumentSelector(
+    useCallback((doc: OpenDocument | null) => repeatedParagraphs(doc, sectionId), [sectionId]),
+    sameMarks,
+  );
 
   useEffect(() => {
     const apply = () =>
@@ -42,4 +37,18 @@ export function RepeatedParagraphsPlugin({ sectionId }: { sectionId: string }) {
     return editor.registerUpdateListener(apply);
   }, [editor, marks]);
   return null;
+}
+
+/** The paragraphs of a section that repeat last year's report, by block index, with the finding's message. */
+function repeatedParagraphs(doc: OpenDocument | null, sectionId: string): ReadonlyMap<number, string> {
+  const rules = new Set(doc?.template.rules.filter((r) => r.kind === 'priorRepetition').map((r) => r.id));
+  const byParagraph = new Map<number, string>();
+  for (const f of doc?.findings ?? []) {
+    if (rules.has(f.ruleId) && 'sectionId' in f.location && f.location.sectionId === sectionId && f.location.span) byParagraph.set(f.location.span.paragraph, f.message);
+  }
+  return byParagraph;
+}
+
+function sameMarks(a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>): boolean {
+  return a.size === b.size && [...a].every(([paragraph, message]) => b.get(paragraph) === message);
 }

@@ -1,8 +1,8 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { cellText, columnWidths, compareCells, parseCellInput, placePastedBlock, tableGrid, type CellComparison, type CellValue, type TableModel } from '../../../src-core/index.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { documentStore } from '../../state/documentStore.js';
-import { useDocument } from '../../state/useDocument.js';
+import { documentStore, type OpenDocument } from '../../state/documentStore.js';
+import { sameFields, useDocumentSelector } from '../../state/useDocument.js';
 import { cellKey } from '../findingPlaces.js';
 import { TableNavigation } from './tableNavigation.js';
 
@@ -17,7 +17,18 @@ type Mode = 'selected' | 'editing';
  * it with the caret at the end, Esc restores it. Values are checked as they go in; totals are read-only.
  */
 export function TableGrid({ model }: { model: TableModel }) {
-  const doc = useDocument();
+  // This table's values, marks and focus: an edit elsewhere in the report does not redraw it.
+  const doc = useDocumentSelector(
+    useCallback(
+      (open: OpenDocument | null) => ({ open: open !== null, values: open?.report.tables[model.def.id], template: open?.template, priorYear: open?.report.priorYear, focus: open?.focus }),
+      [model],
+    ),
+    sameFields,
+  );
+  const findingsByCell = useDocumentSelector(
+    useCallback((open: OpenDocument | null) => cellMarks(model.def.id, open), [model]),
+    sameMarks,
+  );
   const { t, locale } = useI18n();
   const grid = useMemo(() => tableGrid(model), [model]);
   const nav = useMemo(() => new TableNavigation(model), [model]);
@@ -33,7 +44,7 @@ export function TableGrid({ model }: { model: TableModel }) {
     return info;
   }, [model]);
   // The texts follow this table's values only, not every change of the report.
-  const values = doc?.report.tables[model.def.id];
+  const values = doc.values;
   const texts = useMemo(() => {
     const report = documentStore.getSnapshot()?.report;
     return new Map(report && values ? model.cells.map((c) => [cellKey(model.def.id, c.rowId, c.colId), cellText(model, c.rowId, c.colId, report)]) : []);
@@ -54,29 +65,17 @@ export function TableGrid({ model }: { model: TableModel }) {
   const selectAfterDraw = useRef<string | null>(null);
   const selectRef = useRef<(key: string) => void>(() => undefined);
 
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, { severity: string; messages: string[] }>();
-    for (const f of doc?.findings ?? []) {
-      if (!('tableId' in f.location) || f.location.tableId !== model.def.id) continue;
-      const key = cellKey(f.location.tableId, f.location.rowId, f.location.colId);
-      const entry = map.get(key) ?? { severity: 'warning', messages: [] };
-      if (f.severity === 'error') entry.severity = 'error';
-      entry.messages.push(f.message);
-      map.set(key, entry);
-    }
-    return map;
-  }, [doc?.findings, model]);
-
   // Last year's value of each cell, where last year's report is linked and the cell means the same there.
-  const report = doc?.report;
-  const template = doc?.template;
+  const { template, priorYear } = doc;
   const priorByCell = useMemo(() => {
     const priorTemplate = documentStore.priorTemplate();
-    if (!report?.priorYear || !priorTemplate || !template) return null;
+    const report = documentStore.getSnapshot()?.report;
+    if (!report || !priorYear || !priorTemplate || !template) return null;
     const map = new Map<string, CellComparison>();
-    for (const c of compareCells(template, report, report.priorYear, priorTemplate)) if (c.tableId === model.def.id) map.set(cellKey(c.tableId, c.rowId, c.colId), c);
+    for (const c of compareCells(template, report, priorYear, priorTemplate)) if (c.tableId === model.def.id) map.set(cellKey(c.tableId, c.rowId, c.colId), c);
     return map;
-  }, [report, template, model]);
+    // A cell's comparison reads only its own table's values.
+  }, [values, priorYear, template, model]);
 
   const writeDrafts = (next: Map<string, string>) => {
     draftsRef.current = next;
@@ -128,11 +127,11 @@ export function TableGrid({ model }: { model: TableModel }) {
 
   // A clicked finding selects its cell here.
   useEffect(() => {
-    const cell = doc?.focus?.cell;
+    const cell = doc.focus?.cell;
     if (cell && cell.tableId === model.def.id) inputs.current.get(cellKey(cell.tableId, cell.rowId, cell.colId))?.focus();
-  }, [doc?.focus, model]);
+  }, [doc.focus, model]);
 
-  if (!doc) return null;
+  if (!doc.open) return null;
   const tableId = model.def.id;
   const current = () => documentStore.getSnapshot()?.report.tables[tableId] ?? {};
 
@@ -367,6 +366,31 @@ export function TableGrid({ model }: { model: TableModel }) {
       {model.def.help ? <p className="muted hint">{model.def.help[locale]}</p> : null}
     </div>
   );
+}
+
+type CellMarks = ReadonlyMap<string, { severity: string; messages: string[] }>;
+
+/** The findings on one table's cells, by cell: the worst severity and every message. */
+function cellMarks(tableId: string, doc: OpenDocument | null): CellMarks {
+  const map = new Map<string, { severity: string; messages: string[] }>();
+  for (const f of doc?.findings ?? []) {
+    if (!('tableId' in f.location) || f.location.tableId !== tableId) continue;
+    const key = cellKey(f.location.tableId, f.location.rowId, f.location.colId);
+    const entry = map.get(key) ?? { severity: 'warning', messages: [] };
+    if (f.severity === 'error') entry.severity = 'error';
+    entry.messages.push(f.message);
+    map.set(key, entry);
+  }
+  return map;
+}
+
+function sameMarks(a: CellMarks, b: CellMarks): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, mark] of a) {
+    const other = b.get(key);
+    if (other?.severity !== mark.severity || other.messages.length !== mark.messages.length || other.messages.some((m, i) => m !== mark.messages[i])) return false;
+  }
+  return true;
 }
 
 function shown(value: CellValue | undefined, empty: string): string {
