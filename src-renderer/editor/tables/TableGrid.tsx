@@ -43,6 +43,23 @@ export function TableGrid({ model }: { model: TableModel }) {
     }
     return info;
   }, [model]);
+  // Headers and row labels never change: the same elements every time, so React skips them on an edit.
+  const labelCells = useMemo(
+    () =>
+      new Map(
+        grid.flatMap((row) =>
+          row.cells
+            .filter((cell) => cell.kind !== 'data')
+            .map((cell) => [
+              cell,
+              <td key={cell.col} rowSpan={cell.rowspan} colSpan={cell.colspan} className={cell.rowspan > 1 ? `${cell.kind} group` : cell.kind}>
+                {cell.text}
+              </td>,
+            ]),
+        ),
+      ),
+    [grid],
+  );
   // The texts follow this table's values only, not every change of the report.
   const values = doc.values;
   const texts = useMemo(() => {
@@ -303,6 +320,11 @@ export function TableGrid({ model }: { model: TableModel }) {
     paste: onPaste,
   };
 
+  // Worded once per drawing, not once per cell.
+  const computedTip = t('computedCell');
+  const replacedLabel = t('replacedValue');
+  const priorEmpty = t('priorCellEmpty');
+
   return (
     <div className="stat-table-wrap">
       <p className="muted hint" data-testid="table-mode">
@@ -323,20 +345,14 @@ export function TableGrid({ model }: { model: TableModel }) {
           {grid.map((row, r) => (
             <tr key={r} className={row.header ? 'head' : ''}>
               {row.cells.map((cell) => {
-                if (cell.kind !== 'data') {
-                  return (
-                    <td key={cell.col} rowSpan={cell.rowspan} colSpan={cell.colspan} className={cell.rowspan > 1 ? `${cell.kind} group` : cell.kind}>
-                      {cell.text}
-                    </td>
-                  );
-                }
+                if (cell.kind !== 'data') return labelCells.get(cell);
                 const rowId = cell.rowId!;
                 const colId = cell.colId!;
                 const { key, computed, label } = cellInfo.get(`${rowId}|${colId}`)!;
                 const mark = findingsByCell.get(key);
                 const notice = notices.get(key);
                 const prior = priorByCell?.get(key);
-                const priorTip = prior && (prior.note ? prior.note[locale] : t('priorCellTip', { value: shown(prior.prior, t('priorCellEmpty')), change: prior.change ?? '—' }));
+                const priorTip = prior && (prior.note ? prior.note[locale] : t('priorCellTip', { value: shown(prior.prior, priorEmpty), change: prior.change ?? '—' }));
                 return (
                   <DataCellInput
                     key={cell.col}
@@ -348,12 +364,12 @@ export function TableGrid({ model }: { model: TableModel }) {
                     computed={computed}
                     mode={active?.key === key ? active.mode : undefined}
                     severity={notice ? 'error' : mark?.severity}
-                    title={[notice, ...(mark?.messages ?? []), computed ? t('computedCell') : undefined, priorTip].filter(Boolean).join('\n') || undefined}
+                    title={[notice, ...(mark?.messages ?? []), computed ? computedTip : undefined, priorTip].filter(Boolean).join('\n') || undefined}
                     label={label}
                     bubble={notice && (active?.key === key || drafts.has(key)) ? notice : undefined}
                     previous={replaced.get(key)}
-                    replacedLabel={t('replacedValue')}
-                    prior={showPrior && prior ? (prior.note ? '—' : `${shown(prior.prior, t('priorCellEmpty'))} · ${prior.change ?? '—'}`) : undefined}
+                    replacedLabel={replacedLabel}
+                    prior={showPrior && prior ? (prior.note ? '—' : `${shown(prior.prior, priorEmpty)} · ${prior.change ?? '—'}`) : undefined}
                     priorTrend={prior?.change?.startsWith('+') ? 'up' : prior?.change?.startsWith('-') ? 'down' : undefined}
                     handlers={handlers}
                   />
