@@ -22,22 +22,40 @@ export interface EditorView {
   printRequest: number;
 }
 
-/** What the editing screen itself shows: a cell edit changes none of it unless it changes the counts of findings. */
-function selectEditorState(doc: OpenDocument | null) {
+/** What the editing screen itself shows; the counts of findings are drawn by components of their own. */
+const selectEditorState = (doc: OpenDocument | null) => ({
+  template: doc?.template,
+  docId: doc?.docId,
+  path: doc?.path ?? null,
+  dirty: doc?.dirty ?? false,
+  canUndo: doc?.canUndo ?? false,
+  canRedo: doc?.canRedo ?? false,
+  focus: doc?.focus ?? null,
+  sections: doc?.report.sections,
+  title: documentStore.title(),
+});
+
+function selectFindingTotals(doc: OpenDocument | null) {
   const errors = doc?.findings.filter((f) => f.severity === 'error').length ?? 0;
-  return {
-    template: doc?.template,
-    docId: doc?.docId,
-    path: doc?.path ?? null,
-    dirty: doc?.dirty ?? false,
-    canUndo: doc?.canUndo ?? false,
-    canRedo: doc?.canRedo ?? false,
-    focus: doc?.focus ?? null,
-    sections: doc?.report.sections,
-    title: documentStore.title(),
-    errors,
-    warnings: (doc?.findings.length ?? 0) - errors,
-  };
+  return { errors, warnings: (doc?.findings.length ?? 0) - errors };
+}
+
+/** The report's count of errors on the side-panel button: a changed count redraws this, not the editor. */
+function ErrorBadge() {
+  const { errors } = useDocumentSelector(selectFindingTotals, sameFields);
+  return errors > 0 ? <span className="count error">{errors}</span> : null;
+}
+
+/** The status bar's counts of errors and warnings. */
+function FindingTotals() {
+  const { t } = useI18n();
+  const { errors, warnings } = useDocumentSelector(selectFindingTotals, sameFields);
+  return (
+    <>
+      <span className={errors > 0 ? 'errors' : ''}>{t('errorsCount', { n: errors })}</span>
+      <span>{t('warningsCount', { n: warnings })}</span>
+    </>
+  );
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5];
@@ -88,7 +106,6 @@ export function Editor({
 
   if (!doc.template) return null;
   const section = active === META_SECTION ? undefined : (doc.template.sectionById.get(active) ?? doc.template.sections[0]!);
-  const { errors, warnings } = doc;
   const chars = textInfo.chars;
   const zoomStep = (step: 1 | -1) => {
     const at = ZOOM_STEPS.findIndex((z) => z >= view.zoom - 1e-6);
@@ -143,7 +160,7 @@ export function Editor({
           {t('language')}
         </button>
         <button type="button" className="side-toggle" aria-expanded={sideOpen} onClick={() => setSideOpen(!sideOpen)} data-testid="side-toggle" title={sideOpen ? t('hideSide') : t('showSide')}>
-          {t('sidePanel')} {errors > 0 ? <span className="count error">{errors}</span> : null}
+          {t('sidePanel')} <ErrorBadge />
         </button>
       </header>
       <Outline template={doc.template} filled={textInfo.filled} active={section?.id ?? META_SECTION} onSelect={selectOutline} />
@@ -165,8 +182,7 @@ export function Editor({
       <footer className="status-bar" data-testid="status-bar">
         <span className={doc.dirty ? 'unsaved' : 'saved'}>{doc.dirty ? t('unsaved') : t('saved')}</span>
         <span>{t('charCount', { n: chars })}</span>
-        <span className={errors > 0 ? 'errors' : ''}>{t('errorsCount', { n: errors })}</span>
-        <span>{t('warningsCount', { n: warnings })}</span>
+        <FindingTotals />
         {doc.path ? <span className="path">{doc.path}</span> : null}
       </footer>
     </div>
