@@ -32,9 +32,9 @@ describe('font strategy', () => {
     expect(substitutions.some((s) => s['zh-CN'].startsWith('页码和表格'))).toBe(false);
   });
 
-  it('registers each font once however many roles share it', () => {
+  it('registers each font once however many roles share it', async () => {
     const resolver = new FontResolver({ bundled, installedFaces: () => [] });
-    const fonts = new FontSet(resolver.resolve(), resolver);
+    const fonts = await FontSet.load(resolver.resolve(), resolver);
     // Five roles and two fallbacks, drawn with three files: serif, serif bold, sans.
     expect(fonts.all().map((f) => f.key).sort()).toEqual([bundled.sans, bundled.serif, bundled.serifBold].map((f) => `${f}#`).sort());
     expect(fonts.role('kai')).toBe(fonts.role('fangsong'));
@@ -45,7 +45,7 @@ describe('text runs', () => {
   /** The content stream of one page with `draw` on it, uncompressed. */
   async function pageContent(draw: (doc: PDFKit.PDFDocument, fonts: FontSet) => void): Promise<string> {
     const resolver = new FontResolver({ bundled, installedFaces: () => [] });
-    const fonts = new FontSet(resolver.resolve(), resolver);
+    const fonts = await FontSet.load(resolver.resolve(), resolver);
     const doc = new PDFDocument({ size: 'A4', margin: 0, compress: false });
     for (const font of fonts.all()) doc.registerFont(font.key, font.font as never);
     const chunks: Buffer[] = [];
