@@ -3,11 +3,14 @@ import { Converter } from 'opencc-js/t2cn';
 /** Converts traditional Chinese to simplified; injected so callers (and tests) can pick the converter. */
 export type ToSimplified = (text: string) => string;
 
+let converter: ToSimplified | undefined;
+
 /**
  * OpenCC's traditional → mainland-simplified converter. opencc-js's t2cn build is plain JavaScript
- * with its dictionaries inlined (no Node or DOM use), so the core can use it directly.
+ * with its dictionaries inlined (no Node or DOM use), so the core can use it directly. Its tables
+ * are built on the first call: most runs (validate, export) never convert.
  */
-export const openccToSimplified: ToSimplified = Converter({ from: 't', to: 'cn' });
+export const openccToSimplified: ToSimplified = (text) => (converter ??= Converter({ from: 't', to: 'cn' }))(text);
 
 const CJK = '\\u2e80-\\u2fdf\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019';
 const CJK_CLASS = `[${CJK}]`;

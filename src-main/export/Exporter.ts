@@ -11,11 +11,16 @@ import {
 } from '../../src-core/index.js';
 import { HARD_LINKED_FILE, READ_ONLY_FILE, writeFileAtomic } from '../services/atomicWrite.js';
 import { describeWriteProblem } from '../services/saveErrors.js';
-import { OFFICIAL_DOCX_FONTS, renderDocx } from './docx/renderDocx.js';
 import { FontResolver, type FontPreferences } from './fonts/FontResolver.js';
-import { FontSet } from './pdf/fontSet.js';
-import { renderPdf } from './pdf/renderPdf.js';
 import { renderHtml } from './html/renderHtml.js';
+
+// The DOCX and PDF writers load with their libraries (docx; pdfkit and fontkit) when a format is first
+// exported: a process that writes only one of them (the drs command) does not pay for the other.
+const docxWriter = () => import('./docx/renderDocx.js');
+const pdfWriter = async () => {
+  const [{ renderPdf }, { FontSet }] = await Promise.all([import('./pdf/renderPdf.js'), import('./pdf/fontSet.js')]);
+  return { renderPdf, FontSet };
+};
 
 export type ExportFormat = 'docx' | 'pdf' | 'html';
 
@@ -79,8 +84,9 @@ export class Exporter {
    */
   async warmUp(template: Template, preferences?: FontPreferences): Promise<void> {
     const resolved = this.fonts.resolve(preferences);
+    const { renderPdf, FontSet } = await pdfWriter();
     await yieldToEvents();
-    const fontSet = new FontSet(resolved, this.fonts);
+    const fontSet = await FontSet.load(resolved, this.fonts);
     await yieldToEvents();
     const now = new Date();
     const report = createReport(template, { orgName: '示例机关', year: now.getFullYear() - 1, unitType: 'department', hasRulemakingPower: false }, now);
@@ -108,13 +114,15 @@ export class Exporter {
     const userChoices = Object.keys(request.fonts ?? {}).length > 0;
     if (request.docxPath) {
       progress({ stage: 'docx', done: 0, total: 1 });
+      const { OFFICIAL_DOCX_FONTS, renderDocx } = await docxWriter();
       const names = { ...OFFICIAL_DOCX_FONTS };
       if (userChoices) for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
       outputs.push({ format: 'docx', path: request.docxPath, data: await renderDocx(model, names) });
       progress({ stage: 'docx', done: 1, total: 1 });
     }
     if (request.pdfPath) {
-      const fontSet = new FontSet(fonts(), this.fonts);
+      const { renderPdf, FontSet } = await pdfWriter();
+      const fontSet = await FontSet.load(fonts(), this.fonts);
       const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }), { archival: request.pdfArchival === true });
       outputs.push({ format: 'pdf', path: request.pdfPath, data });
       notes.push(...fonts().substitutions);

@@ -269,7 +269,7 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
       const fonts = services.exporter.fonts;
       const resolved = fonts.resolve(settings.get().fonts).faces;
       return {
-        installed: fonts.chineseFamilies(),
+        installed: await fonts.chineseFamilies(),
         bundled: ['Noto Serif SC', 'Noto Sans SC'],
         resolved: Object.fromEntries(Object.entries(resolved).map(([role, face]) => [role, { family: face.family, source: face.source }])),
       };

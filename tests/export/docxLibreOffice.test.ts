@@ -105,7 +105,7 @@ describe.skipIf(!SOFFICE)('the DOCX in LibreOffice (skipped: soffice is not inst
     for (const id of SAMPLES) cases.push({ name: id, model: modelOf(id), pdf: true });
     cases.push({ name: 'long', model: longReport(), pdf: true });
     for (const extra of SWEEP) cases.push({ name: `sweep-${extra}`, model: shiftedTables(modelOf('gov-2021'), extra), pdf: false });
-    const fonts = new FontSet(exporter.fonts.resolve(), exporter.fonts);
+    const fonts = await FontSet.load(exporter.fonts.resolve(), exporter.fonts);
     for (const c of cases) {
       writeFileSync(join(dir, 'docx', `${c.name}.docx`), await renderDocx(c.model));
       if (c.pdf) writeFileSync(pdfOf(c.name), await renderPdf(c.model, fonts));

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { FontResolver } from '../../src-main/export/fonts/FontResolver.js';
 import { Exporter } from '../../src-main/export/Exporter.js';
 import { FontSet } from '../../src-main/export/pdf/fontSet.js';
+import { renderPdf } from '../../src-main/export/pdf/renderPdf.js';
 import { drawGlyphRun, drawText, type PlacedText } from '../../src-main/export/pdf/glyphRun.js';
+import { buildDocumentModel } from '../../src-core/index.js';
 import { sample, template } from '../helpers.js';
 
 const bundled = new FontResolver({ installedFaces: () => [] }).bundled;
@@ -32,9 +34,9 @@ describe('font strategy', () => {
     expect(substitutions.some((s) => s['zh-CN'].startsWith('页码和表格'))).toBe(false);
   });
 
-  it('registers each font once however many roles share it', () => {
+  it('registers each font once however many roles share it', async () => {
     const resolver = new FontResolver({ bundled, installedFaces: () => [] });
-    const fonts = new FontSet(resolver.resolve(), resolver);
+    const fonts = await FontSet.load(resolver.resolve(), resolver);
     // Five roles and two fallbacks, drawn with three files: serif, serif bold, sans.
     expect(fonts.all().map((f) => f.key).sort()).toEqual([bundled.sans, bundled.serif, bundled.serifBold].map((f) => `${f}#`).sort());
     expect(fonts.role('kai')).toBe(fonts.role('fangsong'));
@@ -45,7 +47,7 @@ describe('text runs', () => {
   /** The content stream of one page with `draw` on it, uncompressed. */
   async function pageContent(draw: (doc: PDFKit.PDFDocument, fonts: FontSet) => void): Promise<string> {
     const resolver = new FontResolver({ bundled, installedFaces: () => [] });
-    const fonts = new FontSet(resolver.resolve(), resolver);
+    const fonts = await FontSet.load(resolver.resolve(), resolver);
     const doc = new PDFDocument({ size: 'A4', margin: 0, compress: false });
     for (const font of fonts.all()) doc.registerFont(font.key, font.font as never);
     const chunks: Buffer[] = [];
@@ -97,6 +99,29 @@ describe('text runs', () => {
       });
       return widthsOut;
     }
+  });
+});
+
+describe('long reports', () => {
+  it('draws each page once it is complete instead of laying out the whole report first', async () => {
+    const base = buildDocumentModel(template('gov-2021'), sample('gov-2021'), { draft: false, now: new Date('2026-01-02') });
+    const body = base.blocks.slice(1, -1);
+    const model = { ...base, blocks: [base.blocks[0]!, ...Array.from({ length: 6 }, () => body).flat(), base.blocks.at(-1)!] };
+    const resolver = new FontResolver({ bundled, installedFaces: () => [] });
+    const fonts = await FontSet.load(resolver.resolve(), resolver);
+    // Laying a line out picks the font of each character: count those picks as the layout's progress.
+    let picks = 0;
+    const fontFor = fonts.fontFor.bind(fonts);
+    fonts.fontFor = (role, text) => (picks++, fontFor(role, text));
+    let picksAtFirstPage = 0;
+    let pages = 0;
+    await renderPdf(model, fonts, (done, total) => {
+      if (done === 1) picksAtFirstPage = picks;
+      pages = total;
+    });
+    expect(pages).toBeGreaterThan(20);
+    // Page 1 is drawn (and its steps let go) after about one page's layout, not the whole report's.
+    expect(picksAtFirstPage).toBeLessThan(picks / 10);
   });
 });
 

@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
@@ -32,6 +32,16 @@ export function namesFontFile(choice: string): boolean {
 /** A user's font choice per role: a family name or a font file path. */
 export type FontPreferences = Partial<Record<FontRole, string>>;
 
+async function parseFontFile(file: string, postscriptName: string | undefined): Promise<fontkit.Font> {
+  const { openSync } = await import('fontkit');
+  // A name picks a face out of a collection (.ttc); for a single font fontkit would read it as a variation.
+  const opened = openSync(file) as fontkit.Font | { fonts: fontkit.Font[] };
+  if (!('fonts' in opened)) return opened;
+  const face = opened.fonts.find((f) => f.postscriptName === postscriptName) ?? opened.fonts[0];
+  if (!face) throw new Error(`no font in ${file}`);
+  return face;
+}
+
 const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 
 /**
@@ -41,7 +51,7 @@ const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
  */
 export class FontResolver {
   private installed: FontFace[] | undefined;
-  private readonly parsed = new Map<string, fontkit.Font>();
+  private readonly parsed = new Map<string, Promise<fontkit.Font>>();
   readonly bundled: BundledFonts;
 
   constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
@@ -57,10 +67,10 @@ export class FontResolver {
   }
 
   /** Families installed on this machine that have Chinese glyphs, for the preferences list. */
-  chineseFamilies(): string[] {
+  async chineseFamilies(): Promise<string[]> {
     const names = new Set<string>();
     for (const face of this.installedFaces()) {
-      const font = this.tryOpen(face.file, face.postscriptName);
+      const font = await this.tryOpen(face.file, face.postscriptName);
       if (font?.hasGlyphForCodePoint(0x6587)) names.add(face.families.find((f) => /[^\u0020-\u007e]/.test(f)) ?? face.families[0] ?? face.postscriptName);
     }
     return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
@@ -90,19 +100,18 @@ export class FontResolver {
     return { faces, substitutions };
   }
 
-  /** The parsed font of a face; each file is parsed once per process. */
-  open(file: string, postscriptName?: string): fontkit.Font {
+  /**
+   * The parsed font of a face; each file is parsed once per process. fontkit itself is loaded on the
+   * first call: a DOCX export or a check never parses a font, and loading it takes about 100 ms.
+   */
+  open(file: string, postscriptName?: string): Promise<fontkit.Font> {
     const key = `${file}#${postscriptName ?? ''}`;
     let font = this.parsed.get(key);
     if (!font) {
-      // A name picks a face out of a collection (.ttc); for a single font fontkit would read it as a variation.
-      const opened = fontkit.openSync(file) as fontkit.Font | { fonts: fontkit.Font[] };
-      if ('fonts' in opened) {
-        const face = opened.fonts.find((f) => f.postscriptName === postscriptName) ?? opened.fonts[0];
-        if (!face) throw new Error(`no font in ${file}`);
-        font = face;
-      } else font = opened;
+      font = parseFontFile(file, postscriptName);
       this.parsed.set(key, font);
+      // A file that could not be parsed is not remembered: the next call tries it again.
+      font.catch(() => this.parsed.delete(key));
     }
     return font;
   }
@@ -112,9 +121,9 @@ export class FontResolver {
     return this.parsed.size;
   }
 
-  private tryOpen(file: string, postscriptName?: string): fontkit.Font | undefined {
+  private async tryOpen(file: string, postscriptName?: string): Promise<fontkit.Font | undefined> {
     try {
-      return this.open(file, postscriptName);
+      return await this.open(file, postscriptName);
     } catch {
       return undefined;
     }

@@ -42,19 +42,24 @@ export class FontSet {
   /** Characters drawn with a fallback font because the role's font lacks them. */
   readonly fellBack = new Set<string>();
 
-  constructor(resolved: ResolvedFonts, resolver: FontResolver) {
-    const font = (file: string, postscriptName?: string): PdfFont => {
+  private constructor() {}
+
+  /** The fonts of the resolved faces and the bundled fallbacks, each file parsed (once per process) by the resolver. */
+  static async load(resolved: ResolvedFonts, resolver: FontResolver): Promise<FontSet> {
+    const set = new FontSet();
+    const font = async (file: string, postscriptName?: string): Promise<PdfFont> => {
       const key = `${file}#${postscriptName ?? ''}`;
-      let pdfFont = this.byFile.get(key);
-      if (!pdfFont) this.byFile.set(key, (pdfFont = { key, font: resolver.open(file, postscriptName) }));
+      let pdfFont = set.byFile.get(key);
+      if (!pdfFont) set.byFile.set(key, (pdfFont = { key, font: await resolver.open(file, postscriptName) }));
       return pdfFont;
     };
     for (const role of FONT_ROLES) {
       const face = resolved.faces[role];
-      this.byRole.set(role, font(face.file, face.postscriptName));
+      set.byRole.set(role, await font(face.file, face.postscriptName));
     }
     const { serif, sans } = resolver.bundled;
-    this.fallbacks.push(font(serif), font(sans));
+    set.fallbacks.push(await font(serif), await font(sans));
+    return set;
   }
 
   /** Each distinct font once. */

@@ -56,8 +56,9 @@ export interface PdfOptions {
 /**
  * Draws the document model as a PDF laid out per GB/T 9704, page by page as the model's pagination
  * says: every body line on the 22-line grid, tables with repeated header rows and unsplit rows,
- * page numbers on the outer side, a bookmark for the title and each heading. Pages are written
- * out one after the other (not buffered), so memory stays flat on long reports.
+ * page numbers on the outer side, a bookmark for the title and each heading. Each page is drawn as
+ * soon as no later block reaches back to it, and pdfkit writes it out when the next is added, so
+ * neither drawing steps nor pages pile up on long reports.
  */
 export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress: PdfProgress = () => undefined, options: PdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -86,12 +87,29 @@ export async function renderPdf(model: DocumentModel, fonts: FontSet, onProgress
   });
 
   const pagination = paginate(model);
-  const layout = new Layout(doc, fonts, pagination.pageCount);
-  model.blocks.forEach((block, index) => layout.block(block, pagination.blocks[index]!));
-  layout.drawPages(model.draft, onProgress);
+  const layout = new Layout(doc, fonts, pagination.pageCount, model.draft, onProgress);
+  const reachedFrom = earliestPagesFrom(pagination.blocks);
+  model.blocks.forEach((block, index) => {
+    layout.block(block, pagination.blocks[index]!);
+    layout.drawPagesBefore(reachedFrom[index + 1] ?? pagination.pageCount);
+  });
+  layout.drawPagesBefore(pagination.pageCount);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
+}
+
+/** For each block, the first page it or any block after it draws on (header rows repeat, notes follow a table). */
+function earliestPagesFrom(blocks: readonly BlockPlacement[]): number[] {
+  const earliest: number[] = new Array<number>(blocks.length);
+  let min = Infinity;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const place = blocks[i]!;
+    const rowPages = place.table?.rows.flatMap((spots) => spots.map((spot) => spot.page)) ?? [];
+    min = Math.min(min, place.page, ...place.at.map((at) => at.page), ...rowPages);
+    earliest[i] = min;
+  }
+  return earliest;
 }
 
 interface Outline {
@@ -99,8 +117,9 @@ interface Outline {
 }
 
 /**
- * Lays the blocks out into per-page lists of drawing steps, then draws the pages in order: pdfkit
- * writes a page out when the next one is added, which it can only do if nothing comes back to it.
+ * Lays the blocks out into per-page lists of drawing steps and draws the pages in order once they
+ * are complete: pdfkit writes a page out when the next one is added, which it can only do if
+ * nothing comes back to it.
  */
 class Layout {
   private readonly outlineRoot: Outline;
@@ -108,11 +127,15 @@ class Layout {
   private readonly steps: (() => void)[][];
   /** The page the last step went to: where a state change with no place of its own is written. */
   private lastPage = 0;
+  /** Pages drawn so far (and so closed to further steps). */
+  private drawnPages = 0;
 
   constructor(
     private readonly doc: Doc,
     private readonly fonts: FontSet,
     pageCount: number,
+    private readonly draft: boolean,
+    private readonly onProgress: PdfProgress,
   ) {
     this.outlineRoot = (doc as unknown as { outline: Outline }).outline;
     this.steps = Array.from({ length: pageCount }, () => []);
@@ -122,6 +145,7 @@ class Layout {
   private on(page: number, step: () => void): void {
     const steps = this.steps[page];
     if (!steps) throw new Error(`page ${page + 1} is outside the pagination`);
+    if (page < this.drawnPages) throw new Error(`page ${page + 1} was already drawn`);
     steps.push(step);
     this.lastPage = page;
   }
@@ -161,11 +185,16 @@ class Layout {
     });
   }
 
-  /** Draws every page in turn, with its page number ("— N —", outer side) and, for a draft, the 草稿 watermark. */
-  drawPages(draft: boolean, onProgress: PdfProgress): void {
+  /**
+   * Draws, in turn, the pages not drawn yet before `limit` (0-based, exclusive), each with its page
+   * number ("— N —", outer side) and, for a draft, the 草稿 watermark.
+   */
+  drawPagesBefore(limit: number): void {
     const font = this.fonts.role('song');
-    this.steps.forEach((steps, i) => {
+    for (; this.drawnPages < Math.min(limit, this.steps.length); this.drawnPages++) {
+      const i = this.drawnPages;
       if (i > 0) this.doc.addPage();
+      const steps = this.steps[i]!;
       for (const step of steps) step();
       steps.length = 0;
       const label = `— ${i + 1} —`;
@@ -174,9 +203,9 @@ class Layout {
       const odd = (i + 1) % 2 === 1;
       const x = odd ? LEFT + TYPE_WIDTH_PT - size - width : LEFT + size;
       drawText(this.doc, font, label, x, BOTTOM + 7 * MM_TO_PT + size * ASCENT, size, false);
-      if (draft) this.watermark(DRAFT_MARK.watermark);
-      onProgress(i + 1, this.steps.length);
-    });
+      if (this.draft) this.watermark(DRAFT_MARK.watermark);
+      this.onProgress(i + 1, this.steps.length);
+    }
   }
 
   /** A large grey diagonal mark across the type area, under nothing and over everything. */
