@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parseReport, type Localized, type PriorSource, type Report, type Template } from '../../src-core/index.js';
+import { type Localized, type PriorSource, type Report, type Template } from '../../src-core/index.js';
 import { importFile } from '../import/importFile.js';
+import { readReportFile } from '../services/readReportFile.js';
 
 export type LastYearRead = { ok: true; report: Report; template: Template; source: PriorSource } | { ok: false; message: Localized };
 
@@ -18,14 +18,6 @@ export async function readLastYear(path: string, templates: ReadonlyMap<string, 
     if (!template) return { ok: false, message: { 'zh-CN': `未知的报告格式“${imported.report.templateId}”。`, en: `Unknown report format "${imported.report.templateId}".` } };
     return { ok: true, report: imported.report, template, source: { fileName, kind: 'import' } };
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { ok: false, message: { 'zh-CN': `无法读取上年报告“${fileName}”（${code}）。`, en: `Cannot read last year's report "${fileName}" (${code}).` } };
-  }
-  const parsed = parseReport(text, templates);
-  if (!parsed.ok) return { ok: false, message: { 'zh-CN': `上年报告“${fileName}”无法打开：${parsed.error.message['zh-CN']}`, en: `Last year's report "${fileName}" cannot be opened: ${parsed.error.message.en}` } };
-  return { ok: true, report: parsed.report, template: parsed.template, source: { fileName, kind: 'drs' } };
+  const opened = await readReportFile(path, templates);
+  return opened.ok ? { ...opened, source: { fileName, kind: 'drs' } } : opened;
 }

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
-import { checkReport, describeLoadError, parseReport, type Locale, type Localized, type Report, type Template } from '../../src-core/index.js';
+import { checkReport, type Locale, type Localized, type Template } from '../../src-core/index.js';
 import { importFile } from '../import/importFile.js';
-import { InputFileError, readInputText } from '../services/readInputFile.js';
+import { readReportFile, type ReportFileRead } from '../services/readReportFile.js';
 import { expandReviewInputs, REVIEW_FILE_LIMIT } from './reviewInputs.js';
 import { reviewedReport } from './reviewedReport.js';
 import type { ReviewSummary, UnreadableFile } from './reviewSummary.js';
@@ -26,31 +26,13 @@ export interface ReviewOptions {
   now?: Date;
 }
 
-type Opened = { ok: true; report: Report; template: Template } | { ok: false; message: Localized };
-
-/** A report file is opened as the app opens one: bounded read, then parseReport (migrations, limits, structure). */
-async function openReportFile(path: string, templates: ReadonlyMap<string, Template>): Promise<Opened> {
-  let text: string;
-  try {
-    text = (await readInputText(path, 'report')).text;
-  } catch (error) {
-    if (error instanceof InputFileError) return { ok: false, message: error.reason };
-    throw error;
-  }
-  const parsed = parseReport(text, templates);
-  if (parsed.ok) return { ok: true, report: parsed.report, template: parsed.template };
-  const reason = describeLoadError(parsed.error, 'zh-CN');
-  const reasonEn = describeLoadError(parsed.error, 'en');
-  return { ok: false, message: { 'zh-CN': `“${basename(path)}”无法作为报告打开。${reason}`, en: `"${basename(path)}" cannot be opened as a report. ${reasonEn}` } };
-}
-
 const NOT_A_REPORT = (file: string): Localized => ({
   'zh-CN': `“${file}”看来不是政府信息公开工作年度报告：其中既没有报告格式规定的部分标题，也没有统计表。`,
   en: `"${file}" does not look like an annual report on government information disclosure: it has neither a section heading of the report format nor a statistical table.`,
 });
 
 /** Any other file goes the one import road (Word, web page, PDF, text), as 导入已有报告 reads it. */
-async function importReportFile(path: string, options: ReviewOptions): Promise<Opened> {
+async function importReportFile(path: string, options: ReviewOptions): Promise<ReportFileRead> {
   const imported = await importFile(path, options.templates, options.soffice === undefined ? {} : { soffice: options.soffice });
   if (!imported.ok) return imported;
   // Import takes any text as a start; a review only counts a file that reads as a report.
@@ -61,9 +43,9 @@ async function importReportFile(path: string, options: ReviewOptions): Promise<O
   return { ok: true, report: imported.report, template };
 }
 
-async function openAny(path: string, options: ReviewOptions): Promise<Opened> {
+async function openAny(path: string, options: ReviewOptions): Promise<ReportFileRead> {
   try {
-    return extname(path).toLowerCase() === '.drs' ? await openReportFile(path, options.templates) : await importReportFile(path, options);
+    return extname(path).toLowerCase() === '.drs' ? await readReportFile(path, options.templates) : await importReportFile(path, options);
   } catch (error) {
     // One broken file never ends the review: it is listed with what went wrong.
     const detail = error instanceof Error ? error.message : String(error);
