@@ -1,4 +1,4 @@
-import type { Locale } from '../../src-core/index.js';
+import { localize, type Locale } from '../../src-core/index.js';
 
 /** Every line the command line prints, in both languages. */
 const TEXT = {
@@ -82,5 +82,5 @@ Option: --lang zh-CN|en output language (default Chinese)`,
 export type CliTextKey = keyof typeof TEXT;
 
 export function cliText(key: CliTextKey, locale: Locale, values: Record<string, string | number> = {}): string {
-  return TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+  return localize(TEXT[key], locale, values);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src-core/index.js';
+import { localize, type Locale } from '../../src-core/index.js';
 import type { ReviewedReport, ReviewSummary } from './reviewSummary.js';
 
 /** Words of the review documents (HTML page and workbook), in both languages. */
@@ -42,7 +42,7 @@ export const REVIEW_TEXT = {
 export type ReviewTextKey = keyof typeof REVIEW_TEXT;
 
 export function reviewText(key: ReviewTextKey, locale: Locale, values: Record<string, string | number> = {}): string {
-  return REVIEW_TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+  return localize(REVIEW_TEXT[key], locale, values);
 }
 
 /** The date of the review as an office writes it (2026年1月20日), in local time. */
