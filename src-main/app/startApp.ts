@@ -164,8 +164,12 @@ export function startApp(electron: ElectronModule, paths: AppPaths = defaultAppP
     window.once('ready-to-show', () => {
       window?.show();
       // Once the window is up, the exporter gets ready in the background: the first export is then as quick as the next.
-      const template = orderedTemplates(templates.values())[0];
-      if (template) setImmediate(() => void exporter.warmUp(template, settings.get().fonts).catch(() => undefined));
+      // Listing the formats validates them all; a broken one is the page's to report (it lists them too), not a crash here.
+      const warmUp = async () => {
+        const template = orderedTemplates(templates.values())[0];
+        if (template) await exporter.warmUp(template, settings.get().fonts);
+      };
+      setImmediate(() => void warmUp().catch(() => undefined));
     });
     window.webContents.on('did-finish-load', () => {
       for (const command of pending.splice(0)) window?.webContents.send(COMMAND_CHANNEL, command);

@@ -42,13 +42,80 @@ export function readTemplateFiles(dir: string = defaultTemplatesDir()): { file: 
     });
 }
 
-/** Every format of the folder, validated. */
-export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): Map<string, Template> {
-  const templates = new Map<string, Template>();
-  for (const { file, json } of readTemplateFiles(dir)) {
-    const template = loadTemplate(json, file);
-    if (templates.has(template.id)) throw new TemplateError(file, [{ path: '$.id', message: `format id "${template.id}" is used by another file` }]);
-    templates.set(template.id, template);
+/**
+ * Every format of the folder. Reading the files and their ids is cheap; validating a format is most of a
+ * short command's start-up, so each is validated the first time it is asked for (get, or listing them all)
+ * and a command pays only for the formats it uses. A broken file throws its TemplateError then; a file
+ * whose id cannot be read, and a second file with the same id, are refused at once.
+ */
+export function loadTemplateLibrary(dir: string = defaultTemplatesDir()): ReadonlyMap<string, Template> {
+  return new LazyTemplateLibrary(readTemplateFiles(dir));
+}
+
+interface TemplateFile {
+  file: string;
+  json: unknown;
+}
+
+class LazyTemplateLibrary implements ReadonlyMap<string, Template> {
+  private readonly files = new Map<string, TemplateFile>();
+  private readonly loaded = new Map<string, Template>();
+
+  constructor(files: readonly TemplateFile[]) {
+    for (const entry of files) {
+      // Without a readable id the file cannot be told apart from the format a command asks for:
+      // validating it now refuses it with all its issues.
+      const id = readableId(entry.json) ?? loadTemplate(entry.json, entry.file).id;
+      if (this.files.has(id)) throw new TemplateError(entry.file, [{ path: '$.id', message: `format id "${id}" is used by another file` }]);
+      this.files.set(id, entry);
+    }
   }
-  return templates;
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  has(id: string): boolean {
+    return this.files.has(id);
+  }
+
+  get(id: string): Template | undefined {
+    const cached = this.loaded.get(id);
+    if (cached) return cached;
+    const entry = this.files.get(id);
+    if (!entry) return undefined;
+    const template = loadTemplate(entry.json, entry.file);
+    this.loaded.set(id, template);
+    return template;
+  }
+
+  keys(): MapIterator<string> {
+    return this.files.keys();
+  }
+
+  values(): MapIterator<Template> {
+    return this.all().values();
+  }
+
+  entries(): MapIterator<[string, Template]> {
+    return this.all().entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Template]> {
+    return this.entries();
+  }
+
+  forEach(callback: (template: Template, id: string, library: ReadonlyMap<string, Template>) => void, thisArg?: unknown): void {
+    this.all().forEach((template, id) => callback.call(thisArg, template, id, this));
+  }
+
+  /** Every format validated, in file-name order. */
+  private all(): Map<string, Template> {
+    return new Map([...this.files.keys()].map((id) => [id, this.get(id)!]));
+  }
+}
+
+function readableId(json: unknown): string | undefined {
+  const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }

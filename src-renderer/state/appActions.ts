@@ -27,7 +27,7 @@ export interface Feedback {
 export async function loadTemplates(): Promise<Map<string, Template>> {
   const answer = await drs.listTemplates({});
   if (!answer.ok) throw new Error(answer.error.message['zh-CN']);
-  const templates = new Map(answer.value.templates.map((t) => [loadTemplate(t.json, t.file).id, loadTemplate(t.json, t.file)]));
+  const templates = new Map(answer.value.templates.map((t) => loadTemplate(t.json, t.file)).map((template) => [template.id, template]));
   documentStore.setTemplates(templates);
   return templates;
 }

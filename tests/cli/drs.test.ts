@@ -132,6 +132,19 @@ describe('drs', () => {
     expect(err).toContain('$.name');
   });
 
+  it('validates and exports a report of a sound format while another format file is broken, and names the broken one when it is used', () => {
+    const dir = tmp();
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'gov-2019.json'), '{"id": "gov-2019"}');
+    const out = tmp();
+    expect(drs(['validate', SAMPLE_FILES['gov-2021']!], { DRS_TEMPLATES_DIR: dir }).code).toBe(0);
+    expect(drs(['export', SAMPLE_FILES['gov-2021']!, '--docx', join(out, 'r.docx')], { DRS_TEMPLATES_DIR: dir }).code).toBe(0);
+    expect(existsSync(join(out, 'r.docx'))).toBe(true);
+    const { code, err } = drs(['validate', SAMPLE_FILES['gov-2019']!], { DRS_TEMPLATES_DIR: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('gov-2019.json: $.name');
+  });
+
   it('refuses a format file that is a FIFO at once, by name, instead of waiting for a writer', () => {
     const dir = tmp();
     cpSync(TEMPLATES_DIR, dir, { recursive: true });

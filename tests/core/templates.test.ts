@@ -126,6 +126,40 @@ describe('a broken format file is refused with its file name and JSON path', () 
   });
 });
 
+describe('the template library', () => {
+  /** The real formats plus extra files, as a user's templates folder. */
+  function folderWith(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-library-'));
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    return dir;
+  }
+
+  it('validates a format only when it is asked for, so a broken one does not stop the others', () => {
+    const library = loadTemplateLibrary(folderWith({ 'gov-2031.json': '{"id": "gov-2031"}' }));
+    expect([...library.keys()]).toEqual(['gov-2008', 'gov-2019', 'gov-2021', 'gov-2031']);
+    expect(library.get('gov-2021')?.name.en).toBe(template('gov-2021').name.en);
+    expect(() => library.get('gov-2031')).toThrow(/^gov-2031\.json: \$\.name: /);
+    expect(() => [...library.values()]).toThrow(TemplateError);
+  });
+
+  it('validates a format once', () => {
+    const library = loadTemplateLibrary(TEMPLATES_DIR);
+    expect(library.get('gov-2019')).toBe(library.get('gov-2019'));
+    expect([...library.values()].map((t) => t.id)).toEqual(['gov-2008', 'gov-2019', 'gov-2021']);
+  });
+
+  it('refuses a second file with the same id at once, by name', () => {
+    const dir = folderWith({ 'gov-2099.json': readFileSync(`${TEMPLATES_DIR}/gov-2021.json`, 'utf8') });
+    expect(() => loadTemplateLibrary(dir)).toThrow('gov-2099.json: $.id: format id "gov-2021" is used by another file');
+  });
+
+  it('refuses a file whose id cannot be read at once, with all its issues', () => {
+    const dir = folderWith({ 'gov-2031.json': '{"id": 2031}' });
+    expect(() => loadTemplateLibrary(dir)).toThrow(/gov-2031\.json: \$\.id: .*\$\.name/);
+  });
+});
+
 describe('a fourth national format needs no code change', () => {
   it('loads from its own file with its own table and rule, next to the real ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'drs-formats-'));

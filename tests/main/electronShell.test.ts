@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
@@ -8,7 +8,7 @@ import { buildMenuTemplate } from '../../src-main/app/menu.js';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY, reportPathFromArgv } from '../../src-main/app/security.js';
 import { startApp } from '../../src-main/app/startApp.js';
 import { COMMAND_CHANNEL, DROP_CHANNEL, IPC_METHODS } from '../../src-main/ipc/methods.js';
-import { ROOT, SAMPLE_FILES } from '../helpers.js';
+import { ROOT, SAMPLE_FILES, TEMPLATES_DIR } from '../helpers.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -113,6 +113,21 @@ async function started(response = 2) {
 const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe('the Electron shell (with a fake electron)', () => {
+  it('opens and shows its window while a format file is broken (the page reports it), without throwing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-formats-'));
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'gov-2019.json'), '{"id": "gov-2019"}');
+    process.env.DRS_TEMPLATES_DIR = dir;
+    try {
+      const { window } = await started();
+      expect(window.loadedUrl).toBe('app://bundle/index.html');
+      expect(() => window.emit('ready-to-show')).not.toThrow();
+      await tick();
+    } finally {
+      delete process.env.DRS_TEMPLATES_DIR;
+    }
+  });
+
   it('opens one window, isolated and sandboxed, without Node, showing only the bundled renderer', async () => {
     const { window, recorded } = await started();
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
