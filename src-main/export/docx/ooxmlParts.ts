@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { FontRole } from '../../../src-core/index.js';
 
 /**
@@ -68,19 +68,21 @@ function addToStylePPr(xml: string, styleId: string, element: string): string {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The files of a Word package by path, XML as text, in the order they are zipped. */
+export type PackageParts = Map<string, string | Uint8Array>;
+
 /**
- * Rewrites the packed file: font table, settings (no punctuation compression, Chinese theme language), the table style, and the watermark in place of its marker run in the headers.
+ * Finishes the package and zips it: font table, settings (no punctuation compression, Chinese theme language), the table style, and the watermark in place of its marker run in the headers.
  */
 export function finishPackage(
-  docx: Uint8Array,
+  parts: PackageParts,
   options: { fonts: Record<FontRole, string>; latin: string; watermark: string | null; paragraphFlags: Record<string, string[]> },
 ): Buffer {
-  const parts = unzipSync(docx);
   const edit = (name: string, change: (xml: string) => string) => {
-    const part = parts[name];
-    if (part) parts[name] = strToU8(change(strFromU8(part)));
+    const part = parts.get(name);
+    if (typeof part === 'string') parts.set(name, change(part));
   };
-  parts['word/fontTable.xml'] = strToU8(fontTable(options.fonts, options.latin));
+  parts.set('word/fontTable.xml', fontTable(options.fonts, options.latin));
   edit('word/settings.xml', (xml) =>
     xml.replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>').replace('</w:settings>', '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'),
   );
@@ -89,8 +91,8 @@ export function finishPackage(
     for (const [styleId, flags] of Object.entries(options.paragraphFlags)) for (const flag of flags) styles = addToStylePPr(styles, styleId, flag);
     return styles;
   });
-  for (const name of Object.keys(parts).filter((n) => /^word\/header\d+\.xml$/.test(n))) {
+  for (const name of [...parts.keys()].filter((n) => /^word\/header\d+\.xml$/.test(n))) {
     edit(name, (xml) => xml.replace(new RegExp(`<w:r>(?:(?!<w:r>)[\\s\\S])*?${WATERMARK_MARKER}[\\s\\S]*?</w:r>`), options.watermark ? watermarkRun(options.watermark, options.fonts.hei) : ''));
   }
-  return Buffer.from(zipSync(parts));
+  return Buffer.from(zipSync(Object.fromEntries([...parts].map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data]))));
 }
