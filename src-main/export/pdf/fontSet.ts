@@ -1,6 +1,8 @@
 import type * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../../../src-core/index.js';
 import type { FontResolver, ResolvedFonts } from '../fonts/FontResolver.js';
+import { installFastTtfSubset } from './fastTtfSubset.js';
+import { GlyphMetrics } from './glyphMetrics.js';
 
 /** A font as registered in one PDF document. */
 export interface PdfFont {
@@ -21,7 +23,7 @@ function advanceInEm(font: fontkit.Font, text: string): number {
   if (!widths) widthCache.set(font, (widths = new Map()));
   let units = widths.get(text);
   if (units === undefined) {
-    const advance = isPlainCjk(text) ? font.glyphForCodePoint(text.codePointAt(0)!).advanceWidth : font.layout(text).advanceWidth;
+    const advance = isPlainCjk(text) ? GlyphMetrics.of(font).advanceOf(text.codePointAt(0)!) : font.layout(text).advanceWidth;
     units = advance / font.unitsPerEm;
     widths.set(text, units);
   }
@@ -59,6 +61,7 @@ export class FontSet {
     }
     const { serif, sans } = resolver.bundled;
     set.fallbacks.push(await font(serif), await font(sans));
+    for (const { font: parsed } of set.all()) installFastTtfSubset(parsed);
     return set;
   }
 
@@ -77,8 +80,12 @@ export class FontSet {
   fontFor(role: FontRole, text: string): PdfFont | undefined {
     const own = this.role(role);
     const codePoints = [...text].map((ch) => ch.codePointAt(0) ?? 0);
-    if (codePoints.every((cp) => own.font.hasGlyphForCodePoint(cp))) return own;
-    const other = [...this.fallbacks, ...this.byRole.values()].find((f) => codePoints.every((cp) => f.font.hasGlyphForCodePoint(cp)));
+    const hasAll = (f: PdfFont) => {
+      const metrics = GlyphMetrics.of(f.font);
+      return codePoints.every((cp) => metrics.has(cp));
+    };
+    if (hasAll(own)) return own;
+    const other = [...this.fallbacks, ...this.byRole.values()].find(hasAll);
     if (other) this.fellBack.add(text);
     else this.missing.add(text);
     return other;
