@@ -43,6 +43,8 @@ export class FontSet {
   readonly missing = new Set<string>();
   /** Characters drawn with a fallback font because the role's font lacks them. */
   readonly fellBack = new Set<string>();
+  /** The font chosen for each text in each role in this export: a text recurs on every page. */
+  private readonly chosen = new Map<FontRole, Map<string, PdfFont | undefined>>();
 
   private constructor() {}
 
@@ -78,6 +80,15 @@ export class FontSet {
 
   /** The font to draw `text` with in `role`: the role's own if it has every glyph, else the first fallback that does. */
   fontFor(role: FontRole, text: string): PdfFont | undefined {
+    let chosen = this.chosen.get(role);
+    if (!chosen) this.chosen.set(role, (chosen = new Map()));
+    if (chosen.has(text)) return chosen.get(text);
+    const font = this.choose(role, text);
+    chosen.set(text, font);
+    return font;
+  }
+
+  private choose(role: FontRole, text: string): PdfFont | undefined {
     const own = this.role(role);
     const codePoints = [...text].map((ch) => ch.codePointAt(0) ?? 0);
     const hasAll = (f: PdfFont) => {

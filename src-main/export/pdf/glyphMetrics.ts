@@ -69,19 +69,20 @@ export class GlyphMetrics {
    */
   horizontal(glyphId: number): HorizontalMetrics | undefined {
     const hmtx = this.hmtx;
-    if (!hmtx) return undefined;
+    const advance = this.advance(glyphId);
+    if (!hmtx || advance === undefined) return undefined;
     const long = this.longMetrics;
-    if (glyphId < long) return { advance: hmtx.getUint16(4 * glyphId), bearing: hmtx.getInt16(4 * glyphId + 2) };
+    if (glyphId < long) return { advance, bearing: hmtx.getInt16(4 * glyphId + 2) };
     const bearingAt = 4 * long + 2 * (glyphId - long);
-    return {
-      advance: hmtx.getUint16(4 * (long - 1)),
-      bearing: bearingAt + 2 <= hmtx.byteLength ? hmtx.getInt16(bearingAt) : 0,
-    };
+    return { advance, bearing: bearingAt + 2 <= hmtx.byteLength ? hmtx.getInt16(bearingAt) : 0 };
   }
 
   /** The advance width in font units of the cmap glyph of `codePoint`. */
   advanceOf(codePoint: number): number {
-    const glyphId = this.glyphFor(codePoint);
-    return this.horizontal(glyphId)?.advance ?? this.font.glyphForCodePoint(codePoint).advanceWidth;
+    return this.advance(this.glyphFor(codePoint)) ?? this.font.glyphForCodePoint(codePoint).advanceWidth;
+  }
+
+  private advance(glyphId: number): number | undefined {
+    return this.hmtx?.getUint16(4 * Math.min(glyphId, this.longMetrics - 1));
   }
 }
