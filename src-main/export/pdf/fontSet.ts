@@ -1,6 +1,8 @@
 import type * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../../../src-core/index.js';
 import type { FontResolver, ResolvedFonts } from '../fonts/FontResolver.js';
+import { installFastTtfSubset } from './fastTtfSubset.js';
+import { GlyphMetrics } from './glyphMetrics.js';
 
 /** A font as registered in one PDF document. */
 export interface PdfFont {
@@ -21,7 +23,7 @@ function advanceInEm(font: fontkit.Font, text: string): number {
   if (!widths) widthCache.set(font, (widths = new Map()));
   let units = widths.get(text);
   if (units === undefined) {
-    const advance = isPlainCjk(text) ? font.glyphForCodePoint(text.codePointAt(0)!).advanceWidth : font.layout(text).advanceWidth;
+    const advance = isPlainCjk(text) ? GlyphMetrics.of(font).advanceOf(text.codePointAt(0)!) : font.layout(text).advanceWidth;
     units = advance / font.unitsPerEm;
     widths.set(text, units);
   }
@@ -41,6 +43,8 @@ export class FontSet {
   readonly missing = new Set<string>();
   /** Characters drawn with a fallback font because the role's font lacks them. */
   readonly fellBack = new Set<string>();
+  /** The font chosen for each text in each role in this export: a text recurs on every page. */
+  private readonly chosen = new Map<FontRole, Map<string, PdfFont | undefined>>();
 
   private constructor() {}
 
@@ -59,6 +63,7 @@ export class FontSet {
     }
     const { serif, sans } = resolver.bundled;
     set.fallbacks.push(await font(serif), await font(sans));
+    for (const { font: parsed } of set.all()) installFastTtfSubset(parsed);
     return set;
   }
 
@@ -75,10 +80,23 @@ export class FontSet {
 
   /** The font to draw `text` with in `role`: the role's own if it has every glyph, else the first fallback that does. */
   fontFor(role: FontRole, text: string): PdfFont | undefined {
+    let chosen = this.chosen.get(role);
+    if (!chosen) this.chosen.set(role, (chosen = new Map()));
+    if (chosen.has(text)) return chosen.get(text);
+    const font = this.choose(role, text);
+    chosen.set(text, font);
+    return font;
+  }
+
+  private choose(role: FontRole, text: string): PdfFont | undefined {
     const own = this.role(role);
     const codePoints = [...text].map((ch) => ch.codePointAt(0) ?? 0);
-    if (codePoints.every((cp) => own.font.hasGlyphForCodePoint(cp))) return own;
-    const other = [...this.fallbacks, ...this.byRole.values()].find((f) => codePoints.every((cp) => f.font.hasGlyphForCodePoint(cp)));
+    const hasAll = (f: PdfFont) => {
+      const metrics = GlyphMetrics.of(f.font);
+      return codePoints.every((cp) => metrics.has(cp));
+    };
+    if (hasAll(own)) return own;
+    const other = [...this.fallbacks, ...this.byRole.values()].find(hasAll);
     if (other) this.fellBack.add(text);
     else this.missing.add(text);
     return other;

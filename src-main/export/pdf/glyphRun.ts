@@ -1,5 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import { isPlainCjk, type PdfFont } from './fontSet.js';
+import { GlyphMetrics } from './glyphMetrics.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -41,11 +42,13 @@ const hex4 = (gid: number) => gid.toString(16).padStart(4, '0');
 
 /** A plain CJK character needs no shaping: its glyph is the cmap's. */
 function encodePlainCjk(font: EmbeddedFont, fontkitFont: PdfFont['font'], text: string): [string[], GlyphPosition[]] {
-  const glyph = fontkitFont.glyphForCodePoint(text.codePointAt(0)!);
-  const gid = font.subset.includeGlyph(glyph.id);
-  const advance = glyph.advanceWidth * font.scale;
+  const codePoint = text.codePointAt(0)!;
+  const metrics = GlyphMetrics.of(fontkitFont);
+  const gid = font.subset.includeGlyph(metrics.glyphFor(codePoint));
+  const advance = metrics.advanceOf(codePoint) * font.scale;
   font.widths[gid] ??= advance;
-  font.unicode[gid] ??= glyph.codePoints;
+  // The code points fontkit's glyph object carries (those it was first created for), as text() writes them.
+  font.unicode[gid] ??= fontkitFont.glyphForCodePoint(codePoint).codePoints;
   return [[hex4(gid)], [{ xAdvance: advance, advanceWidth: advance, xOffset: 0, yOffset: 0 }]];
 }
 
