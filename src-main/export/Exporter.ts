@@ -99,6 +99,8 @@ export class Exporter {
     const progress = request.onProgress ?? (() => undefined);
     const locale = request.locale ?? 'zh-CN';
     progress({ stage: 'check', done: 0, total: 1 });
+    // The font files are read and parsed in the background while the report is checked and the writer loads.
+    if (request.pdfPath) this.fonts.prepareForPdf(request.fonts);
     const findings = checkReport(request.template, request.report, { locale });
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
@@ -116,12 +118,16 @@ export class Exporter {
       progress({ stage: 'docx', done: 0, total: 1 });
       const { OFFICIAL_DOCX_FONTS, renderDocx } = await docxWriter();
       const names = { ...OFFICIAL_DOCX_FONTS };
-      if (userChoices) for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      if (userChoices) {
+        await this.fonts.scanInstalled();
+        for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      }
       outputs.push({ format: 'docx', path: request.docxPath, data: await renderDocx(model, names) });
       progress({ stage: 'docx', done: 1, total: 1 });
     }
     if (request.pdfPath) {
       const { renderPdf, FontSet } = await pdfWriter();
+      await this.fonts.scanInstalled();
       const fontSet = await FontSet.load(fonts(), this.fonts);
       const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }), { archival: request.pdfArchival === true });
       outputs.push({ format: 'pdf', path: request.pdfPath, data });

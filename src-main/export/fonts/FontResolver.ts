@@ -1,11 +1,12 @@
 import type * as fontkit from 'fontkit';
 import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
 import { bundledFaceFor, findBundledFonts, type BundledFonts } from './bundledFonts.js';
 import { readFontFaces, type FontFace } from './fontNames.js';
 import { OFFICIAL_FONT, ROLE_CANDIDATES, ROLE_USE } from './fontRoles.js';
-import { installedFontFaces } from './systemFonts.js';
+import { installedFontFaces, installedFontFacesInBackground } from './systemFonts.js';
 
 export type FontSource = 'user' | 'system' | 'bundled';
 
@@ -32,10 +33,30 @@ export function namesFontFile(choice: string): boolean {
 /** A user's font choice per role: a family name or a font file path. */
 export type FontPreferences = Partial<Record<FontRole, string>>;
 
+/**
+ * The whole file in one read on the thread pool. (fs.promises.readFile reads 512 KB at a time, each step
+ * waiting for the main thread: a 14 MB font would make no progress while the exporter's code loads.)
+ */
+async function readWholeFile(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc((await handle.stat()).size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function parseFontFile(file: string, postscriptName: string | undefined): Promise<fontkit.Font> {
-  const { openSync } = await import('fontkit');
+  const [{ create }, bytes] = await Promise.all([import('fontkit'), readWholeFile(file)]);
   // A name picks a face out of a collection (.ttc); for a single font fontkit would read it as a variation.
-  const opened = openSync(file) as fontkit.Font | { fonts: fontkit.Font[] };
+  const opened = create(bytes) as fontkit.Font | { fonts: fontkit.Font[] };
   if (!('fonts' in opened)) return opened;
   const face = opened.fonts.find((f) => f.postscriptName === postscriptName) ?? opened.fonts[0];
   if (!face) throw new Error(`no font in ${file}`);
@@ -54,16 +75,44 @@ export class FontResolver {
   private readonly parsed = new Map<string, Promise<fontkit.Font>>();
   readonly bundled: BundledFonts;
 
+  private readonly scan: () => FontFace[];
+  private readonly scanInBackground: () => Promise<FontFace[]>;
+  private scanning: Promise<void> | undefined;
+
   constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
-    this.scan = options.installedFaces ?? (() => installedFontFaces());
+    const { installedFaces } = options;
+    this.scan = installedFaces ?? (() => installedFontFaces());
+    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground();
     this.bundled = options.bundled ?? findBundledFonts();
   }
-
-  private readonly scan: () => FontFace[];
 
   installedFaces(): FontFace[] {
     this.installed ??= this.scan();
     return this.installed;
+  }
+
+  /** Scans the installed fonts (once) without blocking; resolve() then uses the result. */
+  scanInstalled(): Promise<void> {
+    this.scanning ??= this.installed
+      ? Promise.resolve()
+      : this.scanInBackground().then(
+          (faces) => void (this.installed ??= faces),
+          // resolve() scans again, blocking, and meets the same problem there.
+          () => undefined,
+        );
+    return this.scanning;
+  }
+
+  /**
+   * Starts what a PDF export waits for, to run while the process loads the exporter and checks the report:
+   * reading and parsing the bundled fallback fonts (every PDF uses them) and, once the installed fonts are
+   * scanned, the font files resolve(preferences) picks. Each file is still read and parsed only once.
+   */
+  prepareForPdf(preferences?: FontPreferences): void {
+    const started = [this.bundled.serif, this.bundled.sans].map((file) => this.open(file));
+    const picked = this.scanInstalled().then(() => Promise.all(Object.values(this.resolve(preferences).faces).map((face) => this.open(face.file, face.postscriptName))));
+    // Failures show when the export itself opens these files.
+    for (const work of [...started, picked]) work.catch(() => undefined);
   }
 
   /** Families installed on this machine that have Chinese glyphs, for the preferences list. */
