@@ -1,6 +1,5 @@
 import type * as fontkit from 'fontkit';
-import { existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, read } from 'node:fs';
 import { basename } from 'node:path';
 import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
 import { bundledFaceFor, findBundledFonts, type BundledFonts } from './bundledFonts.js';
@@ -34,23 +33,29 @@ export function namesFontFile(choice: string): boolean {
 export type FontPreferences = Partial<Record<FontRole, string>>;
 
 /**
- * The whole file in one read on the thread pool. (fs.promises.readFile reads 512 KB at a time, each step
- * waiting for the main thread: a 14 MB font would make no progress while the exporter's code loads.)
+ * The whole file in one read on the thread pool: opened and sized at once (microseconds), so the read is
+ * under way even while the main thread stays busy. (fs.promises.readFile needs the main thread between
+ * its steps and reads 512 KB at a time: a 14 MB font would make no progress while the exporter loads.)
  */
-async function readWholeFile(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc((await handle.stat()).size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
+function readWholeFile(file: string): Promise<Buffer> {
+  const fd = openSync(file, 'r');
+  return new Promise<Buffer>((resolve, reject) => {
+    let buffer: Buffer;
+    try {
+      buffer = Buffer.allocUnsafe(fstatSync(fd).size);
+    } catch (error) {
+      reject(error as Error);
+      return;
     }
-    return buffer.subarray(0, filled);
-  } finally {
-    await handle.close();
-  }
+    const readFrom = (filled: number) =>
+      read(fd, buffer, filled, buffer.length - filled, filled, (error, bytesRead) => {
+        if (error) reject(error);
+        else if (bytesRead > 0 && filled + bytesRead < buffer.length) readFrom(filled + bytesRead);
+        // Only the bytes read are handed on: the rest of an unsafe allocation is never seen.
+        else resolve(buffer.subarray(0, filled + bytesRead));
+      });
+    readFrom(0);
+  }).finally(() => closeSync(fd));
 }
 
 async function parseFontFile(file: string, postscriptName: string | undefined): Promise<fontkit.Font> {
