@@ -58,6 +58,32 @@ function pdfkitFilesFromItsPackage(): Plugin {
   };
 }
 
+/**
+ * Unicode tables built on first use instead of at load (~6 ms a process): fontkit's for the Arabic, Indic and
+ * Universal shapers (scripts a Chinese report does not use) and linebreak's for pdfkit's line wrapping (we place
+ * every line ourselves). Each is a `const …trie = new UnicodeTrie(…)` only ever asked `.get(codePoint)`;
+ * the count per file fails the build when an update changes them.
+ */
+const LAZY_TRIES: Record<string, number> = { 'fontkit/dist/module.mjs': 3, 'linebreak/dist/module.mjs': 1 };
+
+function unicodeTablesOnFirstUse(): Plugin {
+  return {
+    name: 'drs-unicode-tables-on-first-use',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = Object.keys(LAZY_TRIES).find((f) => id.replaceAll('\\', '/').endsWith(`/node_modules/${f}`));
+      if (!file) return undefined;
+      let count = 0;
+      const out = code.replace(/^const (\$\w+\$var\$\w*[tT]rie) = (new .+);$/gm, (_, name: string, construct: string) => {
+        count++;
+        return `let ${name}$built;\nconst ${name} = { get: (codePoint) => (${name}$built ??= ${construct}).get(codePoint) };`;
+      });
+      if (count !== LAZY_TRIES[file]) this.error(`${file}: expected ${LAZY_TRIES[file]} Unicode tables, found ${count}: update vite.cli.config.ts`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 // The `drs` command as a few files instead of ~170 modules: on Node 20 (no compile cache) resolving and
 // compiling each module is most of a short command's time. zod is inlined for the same reason (95 modules),
 // and so is the PDF writer (above); every other package stays external and loads from node_modules.
@@ -72,6 +98,6 @@ export default defineConfig({
     rollupOptions: { output: { format: 'es', entryFileNames: 'drs.js', chunkFileNames: '[name]-[hash].js' } },
   },
   ssr: { noExternal: ['zod', ...PDF_PACKAGES], resolve: { conditions: ['node'], externalConditions: ['node'] } },
-  plugins: [neverUsedModules(), pdfkitFilesFromItsPackage()],
+  plugins: [neverUsedModules(), pdfkitFilesFromItsPackage(), unicodeTablesOnFirstUse()],
   logLevel: 'warn',
 });
