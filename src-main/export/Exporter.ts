@@ -83,10 +83,11 @@ export class Exporter {
    * short steps that give way to other events between them; an export meanwhile simply does its own work.
    */
   async warmUp(template: Template, preferences?: FontPreferences): Promise<void> {
-    const resolved = this.fonts.resolve(preferences);
+    this.fonts.prepareForPdf(preferences);
     const { renderPdf, FontSet } = await pdfWriter();
+    await this.fonts.scanInstalled();
     await yieldToEvents();
-    const fontSet = await FontSet.load(resolved, this.fonts);
+    const fontSet = await FontSet.load(this.fonts.resolve(preferences), this.fonts);
     await yieldToEvents();
     const now = new Date();
     const report = createReport(template, { orgName: '示例机关', year: now.getFullYear() - 1, unitType: 'department', hasRulemakingPower: false }, now);
