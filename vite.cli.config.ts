@@ -12,9 +12,9 @@ const PDF_PACKAGES = ['pdfkit', 'fontkit', 'restructure', '@swc/helpers', 'fast-
  * is not free: brotli builds its 120 KB dictionary at load (fontkit needs it only for WOFF2 fonts, which
  * FontResolver never hands it), the AES tables serve only encrypted PDFs (we never encrypt).
  */
-const NEVER_USED: Record<string, { use: string; exports: string[] }> = {
-  'brotli/decompress.js': { use: 'WOFF2 font decompression', exports: ['default'] },
-  '@noble/ciphers/aes': { use: 'PDF encryption (AES)', exports: ['cbc', 'ecb'] },
+const NEVER_USED: Record<string, { use: { 'zh-CN': string; en: string }; exports: string[] }> = {
+  'brotli/decompress.js': { use: { 'zh-CN': 'WOFF2 字体解压', en: 'WOFF2 font decompression' }, exports: ['default'] },
+  '@noble/ciphers/aes': { use: { 'zh-CN': 'PDF 加密（AES）', en: 'PDF encryption (AES)' }, exports: ['cbc', 'ecb'] },
 };
 
 function neverUsedModules(): Plugin {
@@ -27,7 +27,8 @@ function neverUsedModules(): Plugin {
       if (!id.startsWith(PREFIX)) return undefined;
       const { use, exports } = NEVER_USED[id.slice(PREFIX.length)]!;
       const names = exports.map((name) => (name === 'default' ? 'unused as default' : `unused as ${name}`));
-      return `function unused() { throw new Error(${JSON.stringify(`drs: ${use} is not part of the drs command (vite.cli.config.ts)`)}); }\nexport { ${names.join(', ')} };\n`;
+      const message = `drs 命令不包含${use['zh-CN']}。 / The drs command does not include ${use.en}.`;
+      return `function unused() { throw new Error(${JSON.stringify(message)}); }\nexport { ${names.join(', ')} };\n`;
     },
   };
 }
