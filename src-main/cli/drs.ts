@@ -71,6 +71,8 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
       io.out(t('usage'));
       return command === undefined && !values.help ? 2 : 0;
     }
+    // An export that writes a PDF starts reading its fonts before anything else: they load while the templates are read.
+    const pdfExporter = command === 'export' && rest.length > 0 && writesPdf(values) ? await exporterReadingFonts() : undefined;
     const templates = loadTemplateLibrary();
     switch (command) {
       case 'templates':
@@ -93,7 +95,7 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
         return lastYearOutcome(await (await import('./lastYearCommands.js')).compareReports(rest[0]!, rest[1]!, values.html, templates, locale, now, io), io);
       case 'export':
         if (rest.length === 0 || (rest.length > 1 && (values.docx ?? values.pdf ?? values.html) !== undefined)) throw new UsageError(t('badArgs', { detail: t('oneFile') }));
-        return await exportFiles(rest, values, templates, io, locale, t);
+        return await exportFiles(rest, values, templates, io, locale, t, pdfExporter);
       case 'import': {
         if (rest.length !== 1) throw new UsageError(t('badArgs', { detail: t('oneImportFile') }));
         if (!values.output) throw new UsageError(t('badArgs', { detail: t('missingOption', { option: '-o' }) }));
@@ -179,10 +181,22 @@ async function readReport(file: string, templates: ReadonlyMap<string, Template>
   return result;
 }
 
-/** Several reports in one process share one font load; one that fails does not stop the others. */
-async function exportFiles(files: readonly string[], values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate): Promise<number> {
+/** A PDF is written unless only other formats are named. */
+function writesPdf(values: Values): boolean {
+  return values.pdf !== undefined || (values.docx === undefined && values.html === undefined);
+}
+
+/** The exporter, its font files already being read and parsed in the background (FontResolver.prepareForPdf). */
+async function exporterReadingFonts(): Promise<Exporter> {
   const { Exporter } = await import('../export/Exporter.js');
   const exporter = new Exporter();
+  exporter.fonts.prepareForPdf();
+  return exporter;
+}
+
+/** Several reports in one process share one font load; one that fails does not stop the others. */
+async function exportFiles(files: readonly string[], values: Values, templates: ReadonlyMap<string, Template>, io: Io, locale: Locale, t: Translate, pdfExporter?: Exporter): Promise<number> {
+  const exporter = pdfExporter ?? new (await import('../export/Exporter.js')).Exporter();
   let exit = 0;
   for (const file of files) {
     try {

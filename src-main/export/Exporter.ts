@@ -83,10 +83,11 @@ export class Exporter {
    * short steps that give way to other events between them; an export meanwhile simply does its own work.
    */
   async warmUp(template: Template, preferences?: FontPreferences): Promise<void> {
-    const resolved = this.fonts.resolve(preferences);
+    this.fonts.prepareForPdf(preferences);
     const { renderPdf, FontSet } = await pdfWriter();
+    await this.fonts.scanInstalled();
     await yieldToEvents();
-    const fontSet = await FontSet.load(resolved, this.fonts);
+    const fontSet = await FontSet.load(this.fonts.resolve(preferences), this.fonts);
     await yieldToEvents();
     const now = new Date();
     const report = createReport(template, { orgName: '示例机关', year: now.getFullYear() - 1, unitType: 'department', hasRulemakingPower: false }, now);
@@ -99,6 +100,8 @@ export class Exporter {
     const progress = request.onProgress ?? (() => undefined);
     const locale = request.locale ?? 'zh-CN';
     progress({ stage: 'check', done: 0, total: 1 });
+    // The font files are read and parsed in the background while the report is checked and the writer loads.
+    if (request.pdfPath) this.fonts.prepareForPdf(request.fonts);
     const findings = checkReport(request.template, request.report, { locale });
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
@@ -116,12 +119,16 @@ export class Exporter {
       progress({ stage: 'docx', done: 0, total: 1 });
       const { OFFICIAL_DOCX_FONTS, renderDocx } = await docxWriter();
       const names = { ...OFFICIAL_DOCX_FONTS };
-      if (userChoices) for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      if (userChoices) {
+        await this.fonts.scanInstalled();
+        for (const [role, face] of Object.entries(fonts().faces)) if (face.source === 'user') names[role as keyof typeof names] = face.family;
+      }
       outputs.push({ format: 'docx', path: request.docxPath, data: await renderDocx(model, names) });
       progress({ stage: 'docx', done: 1, total: 1 });
     }
     if (request.pdfPath) {
       const { renderPdf, FontSet } = await pdfWriter();
+      await this.fonts.scanInstalled();
       const fontSet = await FontSet.load(fonts(), this.fonts);
       const data = await renderPdf(model, fontSet, (done, total) => progress({ stage: 'pdf', done, total }), { archival: request.pdfArchival === true });
       outputs.push({ format: 'pdf', path: request.pdfPath, data });

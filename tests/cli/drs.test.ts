@@ -168,6 +168,18 @@ describe('drs', () => {
     }
   }, 60_000);
 
+  it('exports PDF/A with --pdfa: the sRGB output intent pdfkit reads from its own package is embedded', () => {
+    const dir = tmp();
+    const pdf = join(dir, 'archive.pdf');
+    const { code, err } = drs(['export', '--pdfa', '--pdf', pdf, SAMPLE_FILES['gov-2021']!]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const text = readFileSync(pdf).toString('latin1');
+    expect(text).toContain('/OutputIntents');
+    expect(text).toContain('/S /GTS_PDFA1');
+    expect(text).toContain('pdfaid:part');
+  }, 60_000);
+
   it('refuses to export a report with errors (exit 1) unless --draft is given', () => {
     const dir = tmp();
     const file = withError(dir);

@@ -4,8 +4,11 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainBlocksToLexical } from '../../src-core/index.js';
 import { findBundledFonts } from '../../src-main/export/fonts/bundledFonts.js';
+import { readFontFaces, readFontFacesInBackground, type FontFace } from '../../src-main/export/fonts/fontNames.js';
 import { FontResolver } from '../../src-main/export/fonts/FontResolver.js';
+import { installedFontFaces, installedFontFacesInBackground } from '../../src-main/export/fonts/systemFonts.js';
 import { sample, template } from '../helpers.js';
+import { Exporter } from '../../src-main/export/Exporter.js';
 import { exportBoth, exporter } from './exportHelpers.js';
 import { pdfFonts, pdfRawText } from './readers.js';
 
@@ -36,6 +39,53 @@ describe('font resolution', () => {
     const sameDesign = exporter.fonts.installedFaces().some((f) => f.families.includes('Noto Serif CJK SC'));
     expect(song.source).toBe(official ? 'system' : 'bundled');
     if (!official && sameDesign) expect(song.file).toBe(exporter.fonts.bundled.serif);
+  });
+});
+
+describe('reading the fonts in the background', () => {
+  const bundled = findBundledFonts(undefined);
+
+  it('finds the same names as the blocking reader, and none in a file that is not a font or is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drs-fonts-'));
+    const notAFont = join(dir, 'notes.ttf');
+    writeFileSync(notAFont, 'not a font at all');
+    for (const file of [bundled.serif, bundled.sansBold]) {
+      const faces = await readFontFacesInBackground(file);
+      expect(faces).toEqual(readFontFaces(file));
+      expect(faces[0]?.families.length).toBeGreaterThan(0);
+    }
+    expect(await readFontFacesInBackground(bundled.serifBold)).toEqual([expect.objectContaining({ bold: true })]);
+    expect(await readFontFacesInBackground(notAFont)).toEqual([]);
+    expect(await readFontFacesInBackground(join(dir, 'missing.ttf'))).toEqual([]);
+  });
+
+  it('lists the same installed faces, in the same order, as the blocking scan', async () => {
+    expect(await installedFontFacesInBackground()).toEqual(installedFontFaces());
+  });
+
+  it('scans the installed fonts once, in the background, and resolves from that scan', async () => {
+    let scans = 0;
+    const official: FontFace = { file: bundled.sans, postscriptName: 'SimHei', families: ['SimHei', '黑体'], bold: false };
+    const resolver = new FontResolver({ installedFaces: () => (scans++, [official]) });
+    await resolver.scanInstalled();
+    await resolver.scanInstalled();
+    const resolved = resolver.resolve();
+    expect(scans).toBe(1);
+    expect(resolved.faces.hei).toMatchObject({ source: 'system', family: '黑体' });
+    expect(resolved.substitutions.some((s) => s['zh-CN'].startsWith('一级标题'))).toBe(false);
+  });
+
+  it('starts reading the fonts a PDF needs before the export, and the export reads no file a second time', async () => {
+    const resolver = bare();
+    resolver.prepareForPdf();
+    // The fallbacks are opened at once; the resolved faces as soon as the (here empty) installed list is in.
+    expect(resolver.parsedCount).toBe(2);
+    await resolver.scanInstalled();
+    const used = new Set(Object.values(resolver.resolve().faces).map((f) => f.file)).add(resolver.bundled.serif).add(resolver.bundled.sans);
+    expect(resolver.parsedCount).toBe(used.size);
+    const result = await new Exporter(resolver).exportReport({ report: sample('gov-2021'), template: template('gov-2021'), pdfPath: join(mkdtempSync(join(tmpdir(), 'drs-export-')), 'r.pdf'), draft: false });
+    expect(result.status).toBe('exported');
+    expect(resolver.parsedCount).toBe(used.size);
   });
 });
 

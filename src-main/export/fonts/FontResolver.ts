@@ -1,11 +1,11 @@
 import type * as fontkit from 'fontkit';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, read } from 'node:fs';
 import { basename } from 'node:path';
 import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
 import { bundledFaceFor, findBundledFonts, type BundledFonts } from './bundledFonts.js';
 import { readFontFaces, type FontFace } from './fontNames.js';
 import { OFFICIAL_FONT, ROLE_CANDIDATES, ROLE_USE } from './fontRoles.js';
-import { installedFontFaces } from './systemFonts.js';
+import { installedFontFaces, installedFontFacesInBackground } from './systemFonts.js';
 
 export type FontSource = 'user' | 'system' | 'bundled';
 
@@ -32,10 +32,36 @@ export function namesFontFile(choice: string): boolean {
 /** A user's font choice per role: a family name or a font file path. */
 export type FontPreferences = Partial<Record<FontRole, string>>;
 
+/**
+ * The whole file in one read on the thread pool: opened and sized at once (microseconds), so the read is
+ * under way even while the main thread stays busy. (fs.promises.readFile needs the main thread between
+ * its steps and reads 512 KB at a time: a 14 MB font would make no progress while the exporter loads.)
+ */
+function readWholeFile(file: string): Promise<Buffer> {
+  const fd = openSync(file, 'r');
+  return new Promise<Buffer>((resolve, reject) => {
+    let buffer: Buffer;
+    try {
+      buffer = Buffer.allocUnsafe(fstatSync(fd).size);
+    } catch (error) {
+      reject(error as Error);
+      return;
+    }
+    const readFrom = (filled: number) =>
+      read(fd, buffer, filled, buffer.length - filled, filled, (error, bytesRead) => {
+        if (error) reject(error);
+        else if (bytesRead > 0 && filled + bytesRead < buffer.length) readFrom(filled + bytesRead);
+        // Only the bytes read are handed on: the rest of an unsafe allocation is never seen.
+        else resolve(buffer.subarray(0, filled + bytesRead));
+      });
+    readFrom(0);
+  }).finally(() => closeSync(fd));
+}
+
 async function parseFontFile(file: string, postscriptName: string | undefined): Promise<fontkit.Font> {
-  const { openSync } = await import('fontkit');
+  const [{ create }, bytes] = await Promise.all([import('fontkit'), readWholeFile(file)]);
   // A name picks a face out of a collection (.ttc); for a single font fontkit would read it as a variation.
-  const opened = openSync(file) as fontkit.Font | { fonts: fontkit.Font[] };
+  const opened = create(bytes) as fontkit.Font | { fonts: fontkit.Font[] };
   if (!('fonts' in opened)) return opened;
   const face = opened.fonts.find((f) => f.postscriptName === postscriptName) ?? opened.fonts[0];
   if (!face) throw new Error(`no font in ${file}`);
@@ -54,16 +80,44 @@ export class FontResolver {
   private readonly parsed = new Map<string, Promise<fontkit.Font>>();
   readonly bundled: BundledFonts;
 
+  private readonly scan: () => FontFace[];
+  private readonly scanInBackground: () => Promise<FontFace[]>;
+  private scanning: Promise<void> | undefined;
+
   constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
-    this.scan = options.installedFaces ?? (() => installedFontFaces());
+    const { installedFaces } = options;
+    this.scan = installedFaces ?? (() => installedFontFaces());
+    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground();
     this.bundled = options.bundled ?? findBundledFonts();
   }
-
-  private readonly scan: () => FontFace[];
 
   installedFaces(): FontFace[] {
     this.installed ??= this.scan();
     return this.installed;
+  }
+
+  /** Scans the installed fonts (once) without blocking; resolve() then uses the result. */
+  scanInstalled(): Promise<void> {
+    this.scanning ??= this.installed
+      ? Promise.resolve()
+      : this.scanInBackground().then(
+          (faces) => void (this.installed ??= faces),
+          // resolve() scans again, blocking, and meets the same problem there.
+          () => undefined,
+        );
+    return this.scanning;
+  }
+
+  /**
+   * Starts what a PDF export waits for, to run while the process loads the exporter and checks the report:
+   * reading and parsing the bundled fallback fonts (every PDF uses them) and, once the installed fonts are
+   * scanned, the font files resolve(preferences) picks. Each file is still read and parsed only once.
+   */
+  prepareForPdf(preferences?: FontPreferences): void {
+    const started = [this.bundled.serif, this.bundled.sans].map((file) => this.open(file));
+    const picked = this.scanInstalled().then(() => Promise.all(Object.values(this.resolve(preferences).faces).map((face) => this.open(face.file, face.postscriptName))));
+    // Failures show when the export itself opens these files.
+    for (const work of [...started, picked]) work.catch(() => undefined);
   }
 
   /** Families installed on this machine that have Chinese glyphs, for the preferences list. */

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** One face in a font file (a .ttc holds several). */
 export interface FontFace {
@@ -10,11 +11,11 @@ export interface FontFace {
   bold: boolean;
 }
 
-function read(fd: number, offset: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  const got = readSync(fd, buffer, 0, length, offset);
-  return buffer.subarray(0, got);
-}
+/**
+ * The name-table reader asks for the byte ranges it needs one at a time (yield [offset, length], get the
+ * bytes, shorter at the end of the file), so the same parsing runs on blocking reads or on the thread pool.
+ */
+type Reads<T> = Generator<[offset: number, length: number], T, Buffer>;
 
 function decodeName(platformId: number, bytes: Buffer): string | undefined {
   if (platformId === 3 || platformId === 0) {
@@ -26,11 +27,11 @@ function decodeName(platformId: number, bytes: Buffer): string | undefined {
   return undefined;
 }
 
-function readFace(fd: number, file: string, offset: number): FontFace | undefined {
-  const header = read(fd, offset, 12);
+function* readFace(file: string, offset: number): Reads<FontFace | undefined> {
+  const header = yield [offset, 12];
   if (header.length < 12) return undefined;
   const numTables = header.readUInt16BE(4);
-  const directory = read(fd, offset + 12, numTables * 16);
+  const directory = yield [offset + 12, numTables * 16];
   let nameOffset = -1;
   let nameLength = 0;
   let os2Offset = -1;
@@ -42,7 +43,7 @@ function readFace(fd: number, file: string, offset: number): FontFace | undefine
     } else if (tag === 'OS/2') os2Offset = directory.readUInt32BE(i * 16 + 8);
   }
   if (nameOffset < 0) return undefined;
-  const table = read(fd, nameOffset, nameLength);
+  const table = yield [nameOffset, nameLength];
   const count = table.readUInt16BE(2);
   const storage = table.readUInt16BE(4);
   const families = new Set<string>();
@@ -62,10 +63,27 @@ function readFace(fd: number, file: string, offset: number): FontFace | undefine
   }
   let bold = /bold|heavy|black|粗/i.test(postscriptName);
   if (os2Offset >= 0) {
-    const os2 = read(fd, os2Offset, 6);
+    const os2 = yield [os2Offset, 6];
     if (os2.length >= 6) bold ||= os2.readUInt16BE(4) >= 700;
   }
   return { file, postscriptName, families: [...families], bold };
+}
+
+function* readFaces(file: string): Reads<FontFace[]> {
+  const tag = yield [0, 12];
+  if (tag.length < 12) return [];
+  if (tag.toString('latin1', 0, 4) === 'ttcf') {
+    const count = tag.readUInt32BE(8);
+    const offsets = yield [12, count * 4];
+    const faces: FontFace[] = [];
+    for (let i = 0; i < count; i++) {
+      const face = yield* readFace(file, offsets.readUInt32BE(i * 4));
+      if (face) faces.push(face);
+    }
+    return faces;
+  }
+  const face = yield* readFace(file, 0);
+  return face ? [face] : [];
 }
 
 /**
@@ -76,23 +94,35 @@ export function readFontFaces(file: string): FontFace[] {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const tag = read(fd, 0, 12);
-    if (tag.length < 12) return [];
-    if (tag.toString('latin1', 0, 4) === 'ttcf') {
-      const count = tag.readUInt32BE(8);
-      const offsets = read(fd, 12, count * 4);
-      const faces: FontFace[] = [];
-      for (let i = 0; i < count; i++) {
-        const face = readFace(fd, file, offsets.readUInt32BE(i * 4));
-        if (face) faces.push(face);
-      }
-      return faces;
+    const reads = readFaces(file);
+    for (let step = reads.next(Buffer.alloc(0)); ; ) {
+      if (step.done) return step.value;
+      const [offset, length] = step.value;
+      const buffer = Buffer.alloc(length);
+      step = reads.next(buffer.subarray(0, readSync(fd, buffer, 0, length, offset)));
     }
-    const face = readFace(fd, file, 0);
-    return face ? [face] : [];
   } catch {
     return [];
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** readFontFaces on the thread pool: the process goes on with other work meanwhile. */
+export async function readFontFacesInBackground(file: string): Promise<FontFace[]> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+    const reads = readFaces(file);
+    for (let step = reads.next(Buffer.alloc(0)); ; ) {
+      if (step.done) return step.value;
+      const [offset, length] = step.value;
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, offset);
+      step = reads.next(buffer.subarray(0, bytesRead));
+    }
+  } catch {
+    return [];
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

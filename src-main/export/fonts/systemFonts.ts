@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
-import { readFontFaces, type FontFace } from './fontNames.js';
+import { readFontFaces, readFontFacesInBackground, type FontFace } from './fontNames.js';
 
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
 
@@ -37,18 +37,52 @@ function walk(folder: string, out: string[], depth = 0): void {
   }
 }
 
-/** fc-list knows the fonts fontconfig knows (also ones in extra folders), when it is there. */
-function fontFilesFromFcList(): string[] | undefined {
-  const result = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 15_000 });
-  if (result.status !== 0 || !result.stdout) return undefined;
-  return result.stdout.split('\n').filter((f) => FONT_EXTENSIONS.has(extname(f).toLowerCase()));
+const FC_LIST = ['fc-list', ['--format', '%{file}\\n']] as const;
+const FC_LIST_TIMEOUT_MS = 15_000;
+
+function fontFilesIn(fcListOutput: string): string[] {
+  return fcListOutput.split('\n').filter((f) => FONT_EXTENSIONS.has(extname(f).toLowerCase()));
 }
 
-/** Every installed font face with its names. Slow-ish (reads name tables); callers cache it. */
-export function installedFontFaces(platform: NodeJS.Platform = process.platform): FontFace[] {
-  const files = new Set<string>(platform === 'win32' || platform === 'darwin' ? [] : (fontFilesFromFcList() ?? []));
+/** fc-list knows the fonts fontconfig knows (also ones in extra folders), when it is there. */
+function fontFilesFromFcList(): string[] | undefined {
+  const result = spawnSync(...FC_LIST, { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS });
+  if (result.status !== 0 || !result.stdout) return undefined;
+  return fontFilesIn(result.stdout);
+}
+
+function fontFilesFromFcListInBackground(): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    execFile(...FC_LIST, { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS }, (error, stdout) => resolve(error || !stdout ? undefined : fontFilesIn(stdout)));
+  });
+}
+
+/** The font files in fontconfig's list and the font folders, each once, in a stable order. */
+function fontFiles(platform: NodeJS.Platform, fromFcList: string[] | undefined): string[] {
+  const files = new Set<string>(fromFcList ?? []);
   const walked: string[] = [];
   for (const folder of fontFolders(platform)) walk(folder, walked);
   for (const file of walked) files.add(file);
-  return [...files].sort().flatMap((file) => readFontFaces(file));
+  return [...files].sort();
+}
+
+const usesFcList = (platform: NodeJS.Platform) => platform !== 'win32' && platform !== 'darwin';
+
+/** Every installed font face with its names. Slow-ish (reads name tables); callers cache it. */
+export function installedFontFaces(platform: NodeJS.Platform = process.platform): FontFace[] {
+  return fontFiles(platform, usesFcList(platform) ? fontFilesFromFcList() : undefined).flatMap((file) => readFontFaces(file));
+}
+
+/** Name tables read at once, at most: enough to keep the thread pool busy, well under macOS's 256 open files. */
+const FILES_AT_ONCE = 16;
+
+/**
+ * installedFontFaces without blocking: fc-list runs as its own process and the name tables are read on
+ * the thread pool, so a PDF export can scan while it loads its code. Same faces, same order.
+ */
+export async function installedFontFacesInBackground(platform: NodeJS.Platform = process.platform): Promise<FontFace[]> {
+  const files = fontFiles(platform, usesFcList(platform) ? await fontFilesFromFcListInBackground() : undefined);
+  const faces: FontFace[][] = [];
+  for (let i = 0; i < files.length; i += FILES_AT_ONCE) faces.push(...(await Promise.all(files.slice(i, i + FILES_AT_ONCE).map((file) => readFontFacesInBackground(file)))));
+  return faces.flat();
 }
