@@ -1,4 +1,5 @@
-import chardet from 'chardet';
+import type Chardet from 'chardet';
+import { createRequire } from 'node:module';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Localized } from '../../src-core/index.js';
@@ -102,12 +103,21 @@ export function decodeInputText(bytes: Uint8Array, path: string): DecodedText {
   const utf8 = strictDecode(bytes, 'utf-8');
   // NUL bytes in valid UTF-8 are the mark of UTF-16/32 without a BOM; text never holds them.
   if (utf8 !== undefined && !utf8.includes('\0')) return { text: utf8, encoding: 'UTF-8' };
-  const detected = chardet.detect(bytes) ?? (utf8 === undefined ? 'unknown' : 'UTF-8');
+  const detected = detectEncoding(bytes) ?? (utf8 === undefined ? 'unknown' : 'UTF-8');
   if (CHINESE_GB.has(detected.toUpperCase())) return decodeAs(bytes, 'gb18030', 'GB18030', path);
   if (/^UTF-16/i.test(detected)) return decodeAs(bytes, detected.toUpperCase() === 'UTF-16BE' ? 'utf-16be' : 'utf-16le', detected.toUpperCase(), path);
   if (/^UTF-32/i.test(detected)) throw unsupportedEncoding(path, detected.toUpperCase());
   if (utf8 !== undefined) return { text: utf8, encoding: 'UTF-8' };
   throw unsupportedEncoding(path, detected);
+}
+
+/**
+ * chardet is loaded the first time a file is not UTF-8: nearly every file is, and loading it takes a few
+ * milliseconds of every command's start. (Synchronous, as the readers using it are.)
+ */
+function detectEncoding(bytes: Uint8Array): string | null {
+  const chardet = createRequire(import.meta.url)('chardet') as typeof Chardet;
+  return chardet.detect(bytes);
 }
 
 function decodeAs(bytes: Uint8Array, label: string, name: string, path: string): DecodedText {

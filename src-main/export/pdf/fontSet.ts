@@ -2,6 +2,7 @@ import type * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../../../src-core/index.js';
 import type { FontResolver, ResolvedFonts } from '../fonts/FontResolver.js';
 import { installFastTtfSubset } from './fastTtfSubset.js';
+import { primeLocaTable } from './locaTable.js';
 import { GlyphMetrics } from './glyphMetrics.js';
 
 /** A font as registered in one PDF document. */
@@ -63,7 +64,10 @@ export class FontSet {
     }
     const { serif, sans } = resolver.bundled;
     set.fallbacks.push(await font(serif), await font(sans));
-    for (const { font: parsed } of set.all()) installFastTtfSubset(parsed);
+    for (const { font: parsed } of set.all()) {
+      primeLocaTable(parsed);
+      installFastTtfSubset(parsed);
+    }
     return set;
   }
 
