@@ -11,7 +11,7 @@ import { join } from 'node:path';
 // writable place of their own. Without the API, or if the folder cannot be used, modules compile as usual.
 const { enableCompileCache } = module as { enableCompileCache?: (directory?: string) => unknown };
 try {
-  enableCompileCache?.(join(process.env.DRS_USER_DATA ?? electron.app.getPath('userData'), 'compile-cache'));
+  enableCompileCache?.(join(process.env.DRS_USER_DATA || electron.app.getPath('userData'), 'compile-cache'));
 } catch {
   // a cache is only ever a speed-up
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { META_FIELD_LABELS } from '../i18n/coreMessages.js';
 import { localize, type Localized, type Locale } from '../i18n/locale.js';
 import { LIMIT_MESSAGES } from '../limits.js';
-import { jsonPath, type Template } from '../template/loadTemplate.js';
+import { jsonPath, TemplateError, type Template } from '../template/loadTemplate.js';
 import { MIGRATIONS, migrateReport, type MigrationSteps } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION, reportSchema, type Report, type ValueProblem } from './reportSchema.js';
 
@@ -117,7 +117,19 @@ export function parseReport(text: string, templates: ReadonlyMap<string, Templat
  * process receives go through this one check, so the app never writes a report it cannot open.
  */
 export function validateReportStructure(report: Report, templates: ReadonlyMap<string, Template>): { ok: true; template: Template } | Refusal {
-  const template = templates.get(report.templateId);
+  let template: Template | undefined;
+  try {
+    template = templates.get(report.templateId);
+  } catch (error) {
+    // A library may validate a format only when it is first asked for (src-main's TemplateLibrary does).
+    if (!(error instanceof TemplateError)) throw error;
+    return fail(
+      'template',
+      `报告格式“${report.templateId}”的格式文件有误，无法按该格式打开报告（${error.message}）。请修复该文件或重新安装本程序。`,
+      `The format file of "${report.templateId}" is broken, so the report cannot be opened in that format (${error.message}). Repair the file or reinstall the program.`,
+      '$.templateId',
+    );
+  }
   if (!template) {
     const known = [...templates.keys()].join('、');
     return fail('template', `未知的报告格式“${report.templateId}”（可用格式：${known}）。`, `Unknown report format "${report.templateId}" (known formats: ${known}).`, '$.templateId');

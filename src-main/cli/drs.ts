@@ -58,6 +58,7 @@ function localeFrom(argv: readonly string[]): Locale {
 export async function runCli(argv: readonly string[], io: Io, now: Date = new Date()): Promise<number> {
   const locale = localeFrom(argv);
   const t = (key: CliTextKey, values?: Record<string, string | number>): string => cliText(key, locale, values);
+  let pdfExporter: Exporter | undefined;
   try {
     let parsed;
     try {
@@ -72,7 +73,7 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
       return command === undefined && !values.help ? 2 : 0;
     }
     // An export that writes a PDF starts reading its fonts before anything else: they load while the templates are read.
-    const pdfExporter = command === 'export' && rest.length > 0 && writesPdf(values) ? await exporterReadingFonts() : undefined;
+    pdfExporter = command === 'export' && rest.length > 0 && writesPdf(values) ? await exporterReadingFonts() : undefined;
     const templates = loadTemplateLibrary();
     switch (command) {
       case 'templates':
@@ -116,6 +117,9 @@ export async function runCli(argv: readonly string[], io: Io, now: Date = new Da
     else if (error instanceof TemplateError) io.err(`drs: ${t('brokenTemplate', { detail: error.message })}`);
     else io.err(`drs: ${t('internal', { detail: error instanceof Error ? error.message : String(error) })}`);
     return 2;
+  } finally {
+    // The installed-font scan started for a PDF is not waited for once the command is done.
+    pdfExporter?.fonts.stopBackgroundWork();
   }
 }
 

@@ -143,6 +143,27 @@ describe('drs', () => {
     const { code, err } = drs(['validate', SAMPLE_FILES['gov-2019']!], { DRS_TEMPLATES_DIR: dir });
     expect(code).toBe(2);
     expect(err).toContain('gov-2019.json: $.name');
+    // Said as a broken format file, with the fix, not as an internal error.
+    expect(err).toContain('格式文件有误');
+    expect(err).not.toContain('内部错误');
+    const json = drs(['validate', '--json', SAMPLE_FILES['gov-2019']!], { DRS_TEMPLATES_DIR: dir });
+    expect(JSON.parse(json.out).loadErrors[0]).toMatchObject({ code: 'template', path: '$.templateId' });
+  });
+
+  it.skipIf(process.platform === 'win32')('a PDF export that stops early does not wait for a slow fc-list to finish', () => {
+    // fontconfig's fc-list, started in the background to find installed fonts, here takes 60 s.
+    const bin = tmp();
+    writeFileSync(join(bin, 'fc-list'), '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    for (const args of [
+      ['export', '--pdf', join(tmp(), 'x.pdf'), join(tmp(), 'missing.drs')],
+      ['export', join(tmp(), 'missing-a.drs'), join(tmp(), 'missing-b.drs')],
+    ]) {
+      const started = Date.now();
+      const { code, err } = drs(args, env);
+      expect(code, err).toBe(2);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
   });
 
   it('refuses a format file that is a FIFO at once, by name, instead of waiting for a writer', () => {

@@ -1,4 +1,4 @@
-import { openSync, type Font, type Glyph } from 'fontkit';
+import { create, openSync, type Font, type Glyph } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,23 @@ describe('glyph metrics read from the cmap and hmtx tables', () => {
       for (const gid of new Set(gids.filter((g) => g >= 0 && g <= last))) expect(fast.horizontal(gid), `glyph ${gid}`).toEqual(reference.metrics(gid));
     });
   }
+
+  it('leave a damaged hmtx (shorter than its long metrics) to fontkit, as before, instead of failing', () => {
+    const bytes = readFileSync(liberation);
+    // The table directory's entry for hmtx: its length field says 16 bytes, far fewer than the font's metrics.
+    const tables = bytes.readUInt16BE(4);
+    const entry = Array.from({ length: tables }, (_, i) => 12 + 16 * i).find((at) => bytes.toString('latin1', at, at + 4) === 'hmtx')!;
+    bytes.writeUInt32BE(16, entry + 12);
+    const damaged = create(bytes) as Font;
+    const reference = create(Buffer.from(bytes)) as Font;
+    const fast = GlyphMetrics.of(damaged);
+    for (const ch of 'Aé漢 1') {
+      const cp = ch.codePointAt(0)!;
+      expect(() => fast.advanceOf(cp)).not.toThrow();
+      expect(fast.advanceOf(cp)).toBe(reference.glyphForCodePoint(cp).advanceWidth);
+    }
+    expect(fast.horizontal(reference.glyphForCodePoint(0x41).id)).toBeUndefined();
+  });
 
   it('are the same object for the same font, so each code point is looked up once per process', () => {
     const font = openSync(bundled.sans) as Font;

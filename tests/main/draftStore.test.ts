@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src-core/index.js';
 import { nodeSaveIo, type SaveIo } from '../../src-main/services/atomicWrite.js';
 import { DraftStore, documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
-import { ROOT, SAMPLE_FILES, sample, templates } from '../helpers.js';
+import { loadTemplateLibrary } from '../../src-main/services/TemplateLibrary.js';
+import { ROOT, SAMPLE_FILES, sample, templates, TEMPLATES_DIR } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'drs-store-'));
 
@@ -73,6 +74,19 @@ describe('DraftStore', () => {
     expect('report' in backup && backup.report.meta.orgName).toBe('第1版');
     expect(readFileSync(file, 'utf8')).toBe(broken);
     expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  it('a report whose format file is broken fails to open with that said, not as an unexpected error', async () => {
+    const formats = tmp();
+    cpSync(TEMPLATES_DIR, formats, { recursive: true });
+    writeFileSync(join(formats, 'gov-2021.json'), '{"id": "gov-2021"}');
+    const s = new DraftStore({ dataDir: tmp(), templates: loadTemplateLibrary(formats), now: clock() });
+    const opened = await s.open(SAMPLE_FILES['gov-2021']!);
+    expect(opened.status).toBe('failed');
+    if (opened.status !== 'failed') return;
+    expect(opened.code).toBe('template');
+    expect(opened.reason['zh-CN']).toContain('格式文件有误');
+    expect(opened.reason.en).toContain('gov-2021.json');
   });
 
   it('does not touch a file written by a newer version of the program', async () => {

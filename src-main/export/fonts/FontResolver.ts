@@ -83,11 +83,12 @@ export class FontResolver {
   private readonly scan: () => FontFace[];
   private readonly scanInBackground: () => Promise<FontFace[]>;
   private scanning: Promise<void> | undefined;
+  private readonly background = new AbortController();
 
   constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
     const { installedFaces } = options;
     this.scan = installedFaces ?? (() => installedFontFaces());
-    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground();
+    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground(process.platform, this.background.signal);
     this.bundled = options.bundled ?? findBundledFonts();
   }
 
@@ -115,9 +116,20 @@ export class FontResolver {
    */
   prepareForPdf(preferences?: FontPreferences): void {
     const started = [this.bundled.serif, this.bundled.sans].map((file) => this.open(file));
-    const picked = this.scanInstalled().then(() => Promise.all(Object.values(this.resolve(preferences).faces).map((face) => this.open(face.file, face.postscriptName))));
+    const picked = this.scanInstalled().then(() =>
+      // Stopped: nobody waits for these fonts (and resolve() would now scan again, blocking).
+      this.background.signal.aborted ? [] : Promise.all(Object.values(this.resolve(preferences).faces).map((face) => this.open(face.file, face.postscriptName))),
+    );
     // Failures show when the export itself opens these files.
     for (const work of [...started, picked]) work.catch(() => undefined);
+  }
+
+  /**
+   * Stops a background scan that is no longer wanted, e.g. when `drs export` ends early on a bad report:
+   * a slow or hanging fc-list must not keep the process from exiting. Later scans run blocking.
+   */
+  stopBackgroundWork(): void {
+    this.background.abort();
   }
 
   /** Families installed on this machine that have Chinese glyphs, for the preferences list. */

@@ -51,9 +51,9 @@ function fontFilesFromFcList(): string[] | undefined {
   return fontFilesIn(result.stdout);
 }
 
-function fontFilesFromFcListInBackground(): Promise<string[] | undefined> {
+function fontFilesFromFcListInBackground(signal: AbortSignal | undefined): Promise<string[] | undefined> {
   return new Promise((resolve) => {
-    execFile(...FC_LIST, { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS }, (error, stdout) => resolve(error || !stdout ? undefined : fontFilesIn(stdout)));
+    execFile(...FC_LIST, { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS, ...(signal ? { signal } : {}) }, (error, stdout) => resolve(error || !stdout ? undefined : fontFilesIn(stdout)));
   });
 }
 
@@ -78,11 +78,15 @@ const FILES_AT_ONCE = 16;
 
 /**
  * installedFontFaces without blocking: fc-list runs as its own process and the name tables are read on
- * the thread pool, so a PDF export can scan while it loads its code. Same faces, same order.
+ * the thread pool, so a PDF export can scan while it loads its code. Same faces, same order. `signal`
+ * stops it (fc-list is killed) when its result is no longer wanted.
  */
-export async function installedFontFacesInBackground(platform: NodeJS.Platform = process.platform): Promise<FontFace[]> {
-  const files = fontFiles(platform, usesFcList(platform) ? await fontFilesFromFcListInBackground() : undefined);
+export async function installedFontFacesInBackground(platform: NodeJS.Platform = process.platform, signal?: AbortSignal): Promise<FontFace[]> {
+  const files = fontFiles(platform, usesFcList(platform) ? await fontFilesFromFcListInBackground(signal) : undefined);
   const faces: FontFace[][] = [];
-  for (let i = 0; i < files.length; i += FILES_AT_ONCE) faces.push(...(await Promise.all(files.slice(i, i + FILES_AT_ONCE).map((file) => readFontFacesInBackground(file)))));
+  for (let i = 0; i < files.length; i += FILES_AT_ONCE) {
+    signal?.throwIfAborted();
+    faces.push(...(await Promise.all(files.slice(i, i + FILES_AT_ONCE).map((file) => readFontFacesInBackground(file)))));
+  }
   return faces.flat();
 }

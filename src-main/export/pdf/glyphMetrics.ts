@@ -37,7 +37,9 @@ export class GlyphMetrics {
     const table = internals.directory.tables.hmtx;
     this.longMetrics = font.hhea.numberOfMetrics;
     const bytes = internals.stream.buffer;
-    if (table && !internals._variationProcessor && this.longMetrics > 0 && table.offset + table.length <= bytes.length) {
+    // A table shorter than its long metrics (a damaged font) is left to fontkit, which reads on past its end.
+    const whole = table && table.length >= 4 * this.longMetrics && table.offset + table.length <= bytes.length;
+    if (table && whole && !internals._variationProcessor && this.longMetrics > 0) {
       this.hmtx = new DataView(bytes.buffer, bytes.byteOffset + table.offset, table.length);
     }
   }
