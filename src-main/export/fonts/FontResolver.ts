@@ -3,6 +3,7 @@ import { closeSync, existsSync, fstatSync, openSync, read } from 'node:fs';
 import { basename } from 'node:path';
 import { FONT_ROLES, type FontRole, type Localized } from '../../../src-core/index.js';
 import { bundledFaceFor, findBundledFonts, type BundledFonts } from './bundledFonts.js';
+import { FontFaceCache } from './fontFaceCache.js';
 import { readFontFaces, type FontFace } from './fontNames.js';
 import { OFFICIAL_FONT, ROLE_CANDIDATES, ROLE_USE } from './fontRoles.js';
 import { installedFontFaces, installedFontFacesInBackground } from './systemFonts.js';
@@ -87,8 +88,8 @@ export class FontResolver {
 
   constructor(options: { installedFaces?: () => FontFace[]; bundled?: BundledFonts } = {}) {
     const { installedFaces } = options;
-    this.scan = installedFaces ?? (() => installedFontFaces());
-    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground(process.platform, this.background.signal);
+    this.scan = installedFaces ?? (() => installedFontFaces(process.platform, FontFaceCache.open()));
+    this.scanInBackground = installedFaces ? async () => installedFaces() : () => installedFontFacesInBackground(process.platform, this.background.signal, FontFaceCache.open());
     this.bundled = options.bundled ?? findBundledFonts();
   }
 

@@ -2,6 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
+import type { FontFaceCache } from './fontFaceCache.js';
 import { readFontFaces, readFontFacesInBackground, type FontFace } from './fontNames.js';
 
 const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
@@ -68,9 +69,15 @@ function fontFiles(platform: NodeJS.Platform, fromFcList: string[] | undefined):
 
 const usesFcList = (platform: NodeJS.Platform) => platform !== 'win32' && platform !== 'darwin';
 
-/** Every installed font face with its names. Slow-ish (reads name tables); callers cache it. */
-export function installedFontFaces(platform: NodeJS.Platform = process.platform): FontFace[] {
-  return fontFiles(platform, usesFcList(platform) ? fontFilesFromFcList() : undefined).flatMap((file) => readFontFaces(file));
+/** Faces just read, kept in the cache (when there is one) for the next run. */
+const remembered = (cache: FontFaceCache | undefined, file: string, faces: FontFace[]): FontFace[] => cache?.store(file, faces) ?? faces;
+
+/** Every installed font face with its names. Slow-ish (reads name tables, or takes them from `cache`); callers keep the result. */
+export function installedFontFaces(platform: NodeJS.Platform = process.platform, cache?: FontFaceCache): FontFace[] {
+  const files = fontFiles(platform, usesFcList(platform) ? fontFilesFromFcList() : undefined);
+  const faces = files.flatMap((file) => cache?.lookup(file) ?? remembered(cache, file, readFontFaces(file)));
+  void cache?.save();
+  return faces;
 }
 
 /** Name tables read at once, at most: enough to keep the thread pool busy, well under macOS's 256 open files. */
@@ -81,12 +88,14 @@ const FILES_AT_ONCE = 16;
  * the thread pool, so a PDF export can scan while it loads its code. Same faces, same order. `signal`
  * stops it (fc-list is killed) when its result is no longer wanted.
  */
-export async function installedFontFacesInBackground(platform: NodeJS.Platform = process.platform, signal?: AbortSignal): Promise<FontFace[]> {
+export async function installedFontFacesInBackground(platform: NodeJS.Platform = process.platform, signal?: AbortSignal, cache?: FontFaceCache): Promise<FontFace[]> {
   const files = fontFiles(platform, usesFcList(platform) ? await fontFilesFromFcListInBackground(signal) : undefined);
   const faces: FontFace[][] = [];
   for (let i = 0; i < files.length; i += FILES_AT_ONCE) {
     signal?.throwIfAborted();
-    faces.push(...(await Promise.all(files.slice(i, i + FILES_AT_ONCE).map((file) => readFontFacesInBackground(file)))));
+    const batch = files.slice(i, i + FILES_AT_ONCE);
+    faces.push(...(await Promise.all(batch.map(async (file) => cache?.lookup(file) ?? remembered(cache, file, await readFontFacesInBackground(file))))));
   }
+  void cache?.save();
   return faces.flat();
 }
