@@ -1,4 +1,5 @@
 import type * as fontkit from 'fontkit';
+import { tableBytes } from './fontTables.js';
 import { GlyphMetrics } from './glyphMetrics.js';
 
 /**
@@ -12,13 +13,6 @@ interface TtfSubset {
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
   _addGlyph(gid: number): number;
-}
-
-interface FontTables {
-  stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-  loca: { offsets: number[] };
-  _variationProcessor: unknown;
 }
 
 /** What fontkit 2.0.4's `_addGlyph` does, recognised by its text: anything else is left alone. */
@@ -46,18 +40,17 @@ export function installFastTtfSubset(font: fontkit.Font): boolean {
   if (!PINNED_ADD_GLYPH.every((part) => source.includes(part))) return false;
   const decodingAddGlyph = own;
   proto._addGlyph = function addGlyph(this: TtfSubset, gid: number): number {
-    const tables = this.font as unknown as FontTables;
-    const glyf = tables.directory.tables.glyf;
+    const glyf = tableBytes(this.font, 'glyf');
     const metrics = GlyphMetrics.of(this.font).horizontal(gid);
-    const start = glyf ? glyf.offset + tables.loca.offsets[gid]! : 0;
-    const end = glyf ? glyf.offset + tables.loca.offsets[gid + 1]! : 0;
-    const bytes = tables.stream.buffer;
-    if (!glyf || !metrics || end > bytes.length || end < start) return decodingAddGlyph.call(this, gid);
+    const { offsets } = (this.font as unknown as { loca: { offsets: number[] } }).loca;
+    const start = offsets[gid];
+    const end = offsets[gid + 1];
+    if (!glyf || !metrics || start === undefined || end === undefined || end > glyf.length || end < start) return decodingAddGlyph.call(this, gid);
     // A composite (negative number of contours, the header's first field) has components to renumber.
-    if (end > start && (bytes[start]! & 0x80) !== 0) return decodingAddGlyph.call(this, gid);
+    if (end > start && (glyf[start]! & 0x80) !== 0) return decodingAddGlyph.call(this, gid);
     // fontkit creates the glyph object here; later exports in the process see the same glyphs as before.
     this.font.getGlyph(gid);
-    const buffer = bytes.subarray(start, end);
+    const buffer = glyf.subarray(start, end);
     this.glyf.push(buffer);
     this.loca.offsets.push(this.offset);
     this.hmtx.metrics.push(metrics);

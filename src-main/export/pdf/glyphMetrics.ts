@@ -1,15 +1,5 @@
 import type * as fontkit from 'fontkit';
-
-/**
- * The parts of a fontkit 2.0.4 font (pinned in package.json) read here: the file's bytes, where each
- * table starts in them, and whether the font is an instance of a variable font (then its metrics
- * are computed, not read, and fontkit's own answer is used).
- */
-interface FontInternals {
-  stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-  _variationProcessor: unknown;
-}
+import { isVariableInstance, tableBytes, viewOf } from './fontTables.js';
 
 /** A glyph's horizontal metrics in font units, as in the hmtx table. */
 export interface HorizontalMetrics {
@@ -33,15 +23,10 @@ export class GlyphMetrics {
   private readonly longMetrics: number;
 
   private constructor(private readonly font: fontkit.Font) {
-    const internals = font as unknown as FontInternals;
-    const table = internals.directory.tables.hmtx;
     this.longMetrics = font.hhea.numberOfMetrics;
-    const bytes = internals.stream.buffer;
+    const table = tableBytes(font, 'hmtx');
     // A table shorter than its long metrics (a damaged font) is left to fontkit, which reads on past its end.
-    const whole = table && table.length >= 4 * this.longMetrics && table.offset + table.length <= bytes.length;
-    if (table && whole && !internals._variationProcessor && this.longMetrics > 0) {
-      this.hmtx = new DataView(bytes.buffer, bytes.byteOffset + table.offset, table.length);
-    }
+    if (table && table.length >= 4 * this.longMetrics && !isVariableInstance(font) && this.longMetrics > 0) this.hmtx = viewOf(table);
   }
 
   static of(font: fontkit.Font): GlyphMetrics {
