@@ -267,6 +267,8 @@ function serviceHandlers(services: IpcServices): IpcHandlers {
     },
     listFonts: async () => {
       const fonts = services.exporter.fonts;
+      // Waits for the scan the warm-up started rather than scanning again, blocking the main process.
+      await fonts.scanInstalled();
       const resolved = fonts.resolve(settings.get().fonts).faces;
       return {
         installed: await fonts.chineseFamilies(),
