@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveComputedCells, parseReport, plainBlocksToLexical, type CellValue, type PlainBlock, type Report, type Template } from '../src-core/index.js';
 import { loadTemplateLibrary } from '../src-main/services/TemplateLibrary.js';
@@ -8,6 +9,17 @@ export const TEMPLATES_DIR = `${ROOT}templates`;
 /** The project's shared domain folder (spec, reference reports), beside the repository as CI lays it. */
 export const SHARED_DIR = fileURLToPath(new URL('../../shared', import.meta.url));
 export const templates = loadTemplateLibrary(TEMPLATES_DIR);
+
+/** Report files no reader may use, made in `dir`: a link to /dev/zero, a folder, and a file of 21 MiB (the limit is 20). */
+export function unusableReportFiles(dir: string): { zero: string; folder: string; big: string } {
+  const zero = join(dir, 'zero.drs');
+  symlinkSync('/dev/zero', zero);
+  const folder = join(dir, 'folder.drs');
+  mkdirSync(folder);
+  const big = join(dir, 'big.drs');
+  writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+  return { zero, folder, big };
+}
 
 export const SAMPLE_FILES: Record<string, string> = {
   'gov-2021': `${TEMPLATES_DIR}/samples/gov-2021-qingchuan-psb-2025.drs`,

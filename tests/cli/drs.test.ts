@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE_FILES, TEMPLATES_DIR } from '../helpers.js';
+import { ROOT, SAMPLE_FILES, TEMPLATES_DIR, unusableReportFiles } from '../helpers.js';
 
 /** Runs the installed command exactly as a user does: node bin/drs.mjs … */
 function drs(args: string[], env: Record<string, string> = {}) {
@@ -241,12 +241,7 @@ describe('drs', () => {
     const dir = tmp();
     const fifo = join(dir, 'pipe.drs');
     execFileSync('mkfifo', [fifo]);
-    const zero = join(dir, 'zero.drs');
-    symlinkSync('/dev/zero', zero);
-    const folder = join(dir, 'folder.drs');
-    mkdirSync(folder);
-    const big = join(dir, 'big.drs');
-    writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    const { zero, folder, big } = unusableReportFiles(dir);
     const utf32 = join(dir, 'utf32.drs');
     writeFileSync(utf32, iconv.encode(readFileSync(SAMPLE_FILES['gov-2021']!, 'utf8'), 'utf32le', { addBOM: true }));
     const files = [samples[0]!, fifo, zero, folder, big, utf32, samples[1]!];

@@ -9,7 +9,7 @@ import type { Report } from '../../src-core/index.js';
 import { nodeSaveIo, type SaveIo } from '../../src-main/services/atomicWrite.js';
 import { DraftStore, documentIdFor, newDocumentId } from '../../src-main/services/DraftStore.js';
 import { loadTemplateLibrary } from '../../src-main/services/TemplateLibrary.js';
-import { ROOT, SAMPLE_FILES, sample, templates, TEMPLATES_DIR } from '../helpers.js';
+import { ROOT, SAMPLE_FILES, sample, templates, TEMPLATES_DIR, unusableReportFiles } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'drs-store-'));
 
@@ -254,13 +254,7 @@ describe('DraftStore: what it reads', () => {
   }, 10_000);
 
   it('refuses a link to /dev/zero, a folder and an oversized file, naming size and limit', async () => {
-    const dir = tmp();
-    const zero = join(dir, 'zero.drs');
-    symlinkSync('/dev/zero', zero);
-    const folder = join(dir, 'folder.drs');
-    mkdirSync(folder);
-    const big = join(dir, 'big.drs');
-    writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    const { zero, folder, big } = unusableReportFiles(tmp());
     const s = store();
     const started = Date.now();
     const [device, directory, oversized] = await Promise.all([s.open(zero), s.open(folder), s.open(big)]);
